@@ -1,0 +1,31 @@
+#include "paths.hpp"
+
+#include "error.hpp"
+
+namespace selfcare {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path base_dir(const GetEnv& getenv, const char* variable, const char* fallback) {
+    const char* value = getenv(variable);
+    if (value && *value && fs::path(value).is_absolute()) return value;
+    const char* home = getenv("HOME");
+    if (!home || !*home) {
+        throw Error(std::string("neither ") + variable + " nor HOME is set; cannot tell where "
+                    "selfcare's files belong");
+    }
+    return fs::path(home) / fallback;
+}
+
+}  // namespace
+
+Paths resolve_paths(const GetEnv& getenv) {
+    return Paths{
+        base_dir(getenv, "XDG_CONFIG_HOME", ".config") / "selfcare",
+        base_dir(getenv, "XDG_DATA_HOME", ".local/share") / "selfcare",
+        base_dir(getenv, "XDG_STATE_HOME", ".local/state") / "selfcare",
+    };
+}
+
+}  // namespace selfcare

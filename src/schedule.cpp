@@ -1,0 +1,139 @@
+#include "schedule.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace selfcare {
+
+std::string_view to_string(SegmentKind kind) {
+    switch (kind) {
+        case SegmentKind::work: return "work";
+        case SegmentKind::hold: return "hold";
+        case SegmentKind::between: return "between";
+        case SegmentKind::rest: return "rest";
+        case SegmentKind::breathe: return "breathe";
+    }
+    return "?";
+}
+
+std::string fill_label(std::string_view label, int n, int count, std::string_view side) {
+    std::string out;
+    while (!label.empty()) {
+        const size_t open = label.find('{');
+        const size_t close = label.find('}', open);
+        if (open == std::string_view::npos || close == std::string_view::npos) break;
+        out += label.substr(0, open);
+        const std::string_view field = label.substr(open + 1, close - open - 1);
+        if (field == "n") out += std::to_string(n);
+        else if (field == "count") out += std::to_string(count);
+        else if (field == "side") out += side;
+        else out += label.substr(open, close - open + 1);
+        label.remove_prefix(close + 1);
+    }
+    out += label;
+    return out;
+}
+
+namespace {
+
+class Expander {
+public:
+    explicit Expander(Schedule& out) : out_(out) {}
+
+    void routine(const Routine& r) {
+        if (!r.caution.empty() && std::ranges::find(out_.cautions, r.caution) == out_.cautions.end()) {
+            out_.cautions.push_back(r.caution);
+        }
+        for (const Step& step : r.steps) {
+            if (step.kind == StepKind::include) {
+                routine(*step.included);
+            } else {
+                this->step(r, step);
+            }
+        }
+    }
+
+private:
+    void add(Segment s) {
+        if (out_.segments.size() >= kMaxSegments) {
+            throw invalid_input(fmt::format("routine '{}' expands to more than {} segments; use "
+                                            "fewer repeats, cycles or includes",
+                                            out_.name, kMaxSegments));
+        }
+        out_.total_min += s.min;
+        out_.total_max += s.max;
+        if (out_.total_max > kMaxRoutineLength) {
+            throw invalid_input(fmt::format("routine '{}' would last more than 24 hours", out_.name));
+        }
+        out_.segments.push_back(std::move(s));
+    }
+
+    void step(const Routine& r, const Step& step) {
+        Segment base;
+        base.step = ++out_.step_count;
+        base.routine = r.name;
+        base.title = step.title;
+        base.cue = step.cue;
+        base.min = step.min;
+        base.max = step.max;
+        switch (step.kind) {
+            case StepKind::rest: base.kind = SegmentKind::rest; break;
+            case StepKind::breathe: {
+                base.kind = SegmentKind::breathe;
+                base.breath = step.breath;
+                base.cycles = step.cycles;
+                Seconds cycle{0};
+                for (const BreathPhase& p : step.breath) cycle += p.length;
+                base.min = base.max = cycle * step.cycles;
+                break;
+            }
+            case StepKind::timed:
+                base.kind = step.is_range() ? SegmentKind::hold : SegmentKind::work;
+                break;
+            case StepKind::include: return;  // spliced in by routine()
+        }
+        if (step.kind != StepKind::timed) {
+            add(std::move(base));
+            return;
+        }
+        // Each side in turn, and each repeat within a side, with the gap
+        // between every pair of neighbours.
+        const std::vector<std::string> sides = step.sides.empty() ? std::vector<std::string>{""} : step.sides;
+        const std::string label = step.label.empty() && step.repeat > 1 ? "{n} of {count}" : step.label;
+        bool first = true;
+        for (const std::string& side : sides) {
+            for (int n = 1; n <= step.repeat; ++n) {
+                Segment s = base;
+                s.side = side;
+                s.repeat = n;
+                s.repeat_count = step.repeat;
+                s.label = fill_label(label, n, step.repeat, side);
+                if (!first && step.between > Seconds(0)) {
+                    Segment gap = s;
+                    gap.kind = SegmentKind::between;
+                    gap.min = gap.max = step.between;
+                    gap.cue.clear();
+                    add(std::move(gap));
+                }
+                first = false;
+                add(std::move(s));
+            }
+        }
+    }
+
+    Schedule& out_;
+};
+
+}  // namespace
+
+Schedule expand(const Routine& routine) {
+    Schedule out;
+    out.name = routine.name;
+    out.title = routine.title;
+    out.summary = routine.summary;
+    Expander(out).routine(routine);
+    return out;
+}
+
+}  // namespace selfcare

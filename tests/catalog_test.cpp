@@ -1,0 +1,137 @@
+#include "catalog.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "builtin_routines.hpp"
+#include "routine_loader.hpp"
+#include "support.hpp"
+
+using namespace selfcare;
+
+namespace {
+constexpr std::string_view kShort = "title = \"Mine\"\n[[step]]\ntitle = \"Stretch\"\nduration = \"10s\"\n";
+}
+
+TEST_CASE("arguments with a slash or a .toml ending are paths") {
+    CHECK(looks_like_path("./mine.toml"));
+    CHECK(looks_like_path("mine.toml"));
+    CHECK(looks_like_path("dir/mine"));
+    CHECK_FALSE(looks_like_path("neck-release"));
+}
+
+TEST_CASE("with no user folder the catalog holds exactly the built-ins") {
+    test::TempDir home;
+    const Catalog catalog(home / "missing");
+    const auto entries = catalog.entries();
+    REQUIRE(entries.size() == builtin_routines().size());
+    for (const CatalogEntry& e : entries) {
+        CHECK(e.origin == Origin::builtin);
+        CHECK(e.path == "builtin/" + e.name + ".toml");
+    }
+    CHECK(catalog.load("neck-release").title == "Neck release");
+}
+
+TEST_CASE("a user routine is listed and overrides the built-in of the same name") {
+    test::TempDir home;
+    test::write_file(home / "neck-release.toml", kShort);
+    test::write_file(home / "mine.toml", kShort);
+    test::write_file(home / "Not A Name.toml", kShort);  // not a routine name: left out
+    test::write_file(home / "notes.txt", "not a routine");
+    const Catalog catalog(home.path());
+
+    const auto entries = catalog.entries();
+    REQUIRE(entries.size() == builtin_routines().size() + 1);
+    const auto find = [&](std::string_view name) {
+        return *std::ranges::find(entries, name, &CatalogEntry::name);
+    };
+    CHECK(find("mine").origin == Origin::user);
+    CHECK_FALSE(find("mine").overrides_builtin);
+    CHECK(find("neck-release").origin == Origin::user);
+    CHECK(find("neck-release").overrides_builtin);
+    CHECK(find("neck-release").path == (home / "neck-release.toml").string());
+
+    CHECK(catalog.load("neck-release").title == "Mine");
+    CHECK(catalog.load("box-breathing").title == "Box breathing");
+}
+
+TEST_CASE("an unknown name suggests a near one") {
+    const Catalog catalog("/nonexistent");
+    CHECK_THROWS_WITH_AS(catalog.load("nek-release"),
+                         "no routine named 'nek-release'; did you mean 'neck-release'?", Error);
+    CHECK_THROWS_WITH_AS(catalog.load("yoga"),
+                         "no routine named 'yoga' (see 'selfcare list')", Error);
+}
+
+TEST_CASE("names cannot reach outside the routine folders") {
+    test::TempDir home;
+    test::write_file(home / "secret.toml", kShort);
+    const Catalog catalog(home / "routines");
+    // Anything that is not [a-z0-9-]+ is refused as a name; with a slash it is
+    // a path, which the user typed on purpose.
+    CHECK_THROWS_WITH_AS(
+        catalog.load("..\\secret"),
+        "'..\\secret' is neither a routine name (a-z, 0-9 and '-') nor a path to a .toml file",
+        Error);
+    CHECK_THROWS_AS(catalog.load("Neck-Release"), Error);
+    CHECK_THROWS_AS(catalog.load(".."), Error);
+}
+
+TEST_CASE("a file loaded by path is named after its file") {
+    test::TempDir home;
+    test::write_file(home / "My Neck.toml", kShort);
+    const Catalog catalog(home / "routines");
+    const Routine r = catalog.load((home / "My Neck.toml").string());
+    CHECK(r.name == "my-neck");
+    CHECK(r.title == "Mine");
+}
+
+TEST_CASE("includes are found among the user's routines and the built-ins") {
+    const Catalog catalog("tests/routines/good");
+    const Routine r = catalog.load("tests/routines/good/includes-sibling.toml");
+    REQUIRE(r.steps.size() == 2);
+    REQUIRE(r.steps[0].included);
+    CHECK(r.steps[0].included->title == "Everything");
+    REQUIRE(r.steps[1].included);
+    CHECK(r.steps[1].included->name == "breathing-426");
+    // The nested include inside "everything" is resolved too.
+    CHECK(r.steps[0].included->steps.back().included->name == "neck-release");
+}
+
+TEST_CASE("a routine that includes another many times reads it once") {
+    test::TempDir home;
+    // Each level includes the next 50 times: 50^10 paths, 10 reads.
+    for (int level = 0; level < 10; ++level) {
+        std::string text = "title = \"Level\"\n";
+        for (int i = 0; i < 50; ++i) text += fmt::format("[[step]]\ninclude = \"level{}\"\n", level + 1);
+        test::write_file(home / fmt::format("level{}.toml", level), text);
+    }
+    test::write_file(home / "level10.toml", kShort);
+    const Catalog catalog(home.path());
+    const Routine r = catalog.load("level0");
+    CHECK(r.steps[0].included.get() == r.steps[49].included.get());
+}
+
+TEST_CASE("include chains deeper than the limit are refused") {
+    test::TempDir home;
+    for (int level = 0; level < 40; ++level) {
+        test::write_file(home / fmt::format("d{}.toml", level),
+                         fmt::format("title = \"D\"\n[[step]]\ninclude = \"d{}\"\n", level + 1));
+    }
+    test::write_file(home / "d40.toml", kShort);
+    const Catalog catalog(home.path());
+    CHECK_THROWS_WITH_AS(catalog.load("d0"), "includes nest more than 16 deep", Error);
+}
+
+TEST_CASE("files over the size limit are refused before parsing") {
+    test::TempDir home;
+    test::write_file(home / "big.toml", std::string(kMaxRoutineBytes + 1, '#'));
+    const Catalog catalog(home / "routines");
+    CHECK_THROWS_WITH_AS(catalog.load((home / "big.toml").string()),
+                         "file is larger than 1024 KiB; refusing to read it", Error);
+    CHECK_THROWS_WITH_AS(catalog.load((home / "absent.toml").string()),
+                         "No such file or directory", Error);
+}

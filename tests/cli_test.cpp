@@ -1,0 +1,166 @@
+// End to end: the real binary, with its XDG folders in a temporary directory.
+
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace selfcare::test;
+
+namespace {
+constexpr std::string_view kMine = R"(title = "My stretch"
+[[step]]
+title = "Reach up"
+duration = "20s"
+)";
+}
+
+TEST_CASE("show prints the plan with offsets and the total") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"show", "neck-release"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out ==
+          "Neck release (neck-release)\n"
+          "A slow side stretch for a stiff neck, first one side, then the other.\n"
+          "Caution: Let the weight of your hand do the work and keep the stretch mild. Stop if "
+          "the pain sharpens or spreads, or if you feel tingling, and tell your doctor or "
+          "therapist.\n"
+          "\n"
+          "start  length  step  what\n"
+          " 0:00    0:30   1/1  Side neck stretch, left side\n"
+          " 0:30    0:05   1/1  Get ready: right side\n"
+          " 0:35    0:30   1/1  Side neck stretch, right side\n"
+          "\n"
+          "Total 1:05 in 1 step\n");
+}
+
+TEST_CASE("show shows ranges and breathing") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"show", "pressure-holds"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("     0:15  0:30-1:00   2/4  Steady pressure, hold 1 of 3\n") != std::string::npos);
+    CHECK(r.out.find("Deep breaths: 3 breaths (inhale 4 exhale 6)") != std::string::npos);
+    CHECK(r.out.find("Total 2:55-4:25 in 4 steps\n") != std::string::npos);
+}
+
+TEST_CASE("show --json keeps the documented keys") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"show", "neck-release", "--json"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find(R"("name": "neck-release")") != std::string::npos);
+    CHECK(r.out.find(R"("title": "Neck release")") != std::string::npos);
+    CHECK(r.out.find(R"("total_seconds": {"min": 65, "max": 65})") != std::string::npos);
+    CHECK(r.out.find(R"({"step": 1, "routine": "neck-release", "title": "Side neck stretch", )"
+                     R"("label": "", "side": "left", "kind": "work", "repeat": 1, )"
+                     R"("repeat_count": 1, )") != std::string::npos);
+    CHECK(r.out.find(R"("seconds": {"min": 30, "max": 30}, "start_seconds": {"min": 35, "max": 35})") !=
+          std::string::npos);
+}
+
+TEST_CASE("show of an unknown routine suggests the near name and exits 2") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"show", "nek-release"});
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "selfcare: no routine named 'nek-release'; did you mean 'neck-release'?\n");
+}
+
+TEST_CASE("list shows built-ins, the user's routines and what they override") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/mine.toml", kMine);
+    write_file(home / "config/selfcare/routines/box-breathing.toml", kMine);
+    write_file(home / "config/selfcare/routines/broken.toml", "title = 3\n");
+    const Result r = run_selfcare(home, {"list"});
+    CHECK(r.status == 0);
+    const std::string dir = (home / "config/selfcare/routines/").string();
+    CHECK(r.out.find("NAME                 TITLE                      TIME  FROM\n") == 0);
+    CHECK(r.out.find("box-breathing        My stretch                 0:20  " + dir +
+                     "box-breathing.toml (overrides the built-in)\n") != std::string::npos);
+    CHECK(r.out.find("neck-release         Neck release               1:05  built-in\n") !=
+          std::string::npos);
+    CHECK(r.out.find("mine                 My stretch                 0:20  " + dir + "mine.toml\n") !=
+          std::string::npos);
+    CHECK(r.out.find("broken                                       invalid  " + dir +
+                     "broken.toml (run 'selfcare check " + dir + "broken.toml')\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("list --json") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"list", "--json"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find(R"({"name": "home-session", "title": "Home session", "total_seconds": )"
+                     R"({"min": 509, "max": 659}, "origin": "builtin", "path": )"
+                     R"("builtin/home-session.toml", "overrides_builtin": false, "valid": true, )"
+                     R"("problem": null})") != std::string::npos);
+}
+
+TEST_CASE("check passes every built-in routine file") {
+    TempDir home;
+    std::vector<std::string> args{"check"};
+    for (const auto& f : std::filesystem::directory_iterator(source_dir() / "routines")) {
+        args.push_back(f.path().string());
+    }
+    const Result r = run_selfcare(home, args);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find(": ok, 8 steps, 8:29-10:59\n") != std::string::npos);
+}
+
+TEST_CASE("check reports every problem in every file and exits 2") {
+    TempDir home;
+    const std::string good = (home / "good.toml").string();
+    write_file(good, kMine);
+    const std::string bad = "tests/routines/bad/out-of-range.toml";
+    const Result r = run_selfcare(home, {"check", good, bad, "tests/routines/bad/misspelt-key.toml"});
+    CHECK(r.status == 2);
+    CHECK(r.out == good + ": ok, 1 step, 0:20\n");
+    CHECK(r.err == read_file(bad.substr(0, bad.size() - 5) + ".expected") +
+                       read_file("tests/routines/bad/misspelt-key.expected") +
+                       "selfcare: 2 of 3 routines have problems\n");
+}
+
+TEST_CASE("check of a missing file names it") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"check", "no/such.toml"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "no/such.toml: No such file or directory\n");
+}
+
+TEST_CASE("help, version and usage errors") {
+    TempDir home;
+    const Result help = run_selfcare(home, {"--help"});
+    CHECK(help.status == 0);
+    CHECK(help.out.find("selfcare show neck-release") != std::string::npos);
+
+    const Result sub = run_selfcare(home, {"check", "--help"});
+    CHECK(sub.status == 0);
+    CHECK(sub.out.find("Exit status 0 when every routine is valid") != std::string::npos);
+
+    const Result version = run_selfcare(home, {"--version"});
+    CHECK(version.status == 0);
+    CHECK(version.out.starts_with("selfcare 0."));
+
+    const Result none = run_selfcare(home, {});
+    CHECK(none.status == 2);
+    CHECK(none.err.starts_with("selfcare: "));
+    CHECK(none.err.find("Run 'selfcare --help' for usage.") != std::string::npos);
+
+    const Result unknown = run_selfcare(home, {"shwo"});
+    CHECK(unknown.status == 2);
+
+    const Result extra = run_selfcare(home, {"list", "--bogus"});
+    CHECK(extra.status == 2);
+    CHECK(extra.err.find("--bogus") != std::string::npos);
+}
+
+TEST_CASE("a routines folder that cannot be read is an error, not an empty list") {
+    TempDir home;
+    // A file where the folder should be fails for root too.
+    write_file(home / "config/selfcare/routines", "not a folder");
+    const Result r = run_selfcare(home, {"list"});
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == "selfcare: cannot read " + (home / "config/selfcare/routines").string() +
+                       ": Not a directory\n");
+}

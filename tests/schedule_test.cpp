@@ -1,0 +1,122 @@
+#include "schedule.hpp"
+
+#include <doctest/doctest.h>
+
+#include "catalog.hpp"
+#include "routine_loader.hpp"
+
+using namespace selfcare;
+
+namespace {
+Schedule expand_text(std::string_view text) {
+    RoutineParse p = parse_routine(text, "t.toml", "t");
+    REQUIRE(p.problems.empty());
+    return expand(p.routine);
+}
+}  // namespace
+
+TEST_CASE("sides play in turn with the gap between them") {
+    const Schedule s = expand_text(R"(title = "Neck"
+[[step]]
+title = "Stretch"
+sides = ["left", "right"]
+duration = "30s"
+between = "5s"
+)");
+    REQUIRE(s.segments.size() == 3);
+    CHECK(s.segments[0].side == "left");
+    CHECK(s.segments[0].kind == SegmentKind::work);
+    CHECK(s.segments[1].kind == SegmentKind::between);
+    CHECK(s.segments[1].side == "right");  // a gap tells what comes next
+    CHECK(s.segments[1].min == Seconds(5));
+    CHECK(s.segments[2].side == "right");
+    CHECK(s.total_min == Seconds(65));
+    CHECK(s.total_max == Seconds(65));
+    CHECK(s.step_count == 1);
+}
+
+TEST_CASE("repeats within each side, labelled, with hold ranges") {
+    const Schedule s = expand_text(R"(title = "Spots"
+[[step]]
+title = "Hold"
+hold = "20s..30s"
+repeat = 2
+sides = ["left", "right"]
+between = "8s"
+label = "{side}: spot {n} of {count}"
+)");
+    REQUIRE(s.segments.size() == 7);  // 4 holds and 3 gaps
+    CHECK(s.segments[0].label == "left: spot 1 of 2");
+    CHECK(s.segments[0].kind == SegmentKind::hold);
+    CHECK(s.segments[0].min == Seconds(20));
+    CHECK(s.segments[0].max == Seconds(30));
+    CHECK(s.segments[2].label == "left: spot 2 of 2");
+    CHECK(s.segments[2].repeat == 2);
+    CHECK(s.segments[2].repeat_count == 2);
+    CHECK(s.segments[4].label == "right: spot 1 of 2");
+    CHECK(s.segments[3].kind == SegmentKind::between);
+    CHECK(s.total_min == Seconds(4 * 20 + 3 * 8));
+    CHECK(s.total_max == Seconds(4 * 30 + 3 * 8));
+}
+
+TEST_CASE("repeats without a label get 'n of count'") {
+    const Schedule s = expand_text("title = \"R\"\n[[step]]\ntitle = \"x\"\nduration = 5\nrepeat = 3\n");
+    REQUIRE(s.segments.size() == 3);  // no `between`, no gaps
+    CHECK(s.segments[1].label == "2 of 3");
+    CHECK(s.total_min == Seconds(15));
+}
+
+TEST_CASE("breathing is one segment of whole cycles") {
+    const Schedule s = expand_text(R"(title = "B"
+[[step]]
+title = "Box"
+breathe = ["inhale 4s", "hold 4s", "exhale 4s", "hold 4s"]
+cycles = 3
+[[step]]
+rest = "10s"
+)");
+    REQUIRE(s.segments.size() == 2);
+    CHECK(s.segments[0].kind == SegmentKind::breathe);
+    CHECK(s.segments[0].cycles == 3);
+    CHECK(s.segments[0].breath.size() == 4);
+    CHECK(s.segments[0].min == Seconds(48));
+    CHECK(s.segments[1].kind == SegmentKind::rest);
+    CHECK(s.segments[1].step == 2);
+    CHECK(s.total_min == Seconds(58));
+}
+
+TEST_CASE("includes are spliced in and their steps numbered on") {
+    const Catalog catalog("tests/routines/good");
+    const Schedule s = expand(catalog.load("tests/routines/good/includes-sibling.toml"));
+    // everything.toml has 7 steps of its own plus neck-release's one, then
+    // breathing-426's one.
+    CHECK(s.step_count == 9);
+    CHECK(s.segments.front().routine == "everything");
+    CHECK(s.segments.back().routine == "breathing-426");
+    CHECK(s.segments.back().step == 9);
+    CHECK(s.cautions.size() == 3);
+    CHECK(s.cautions[0] == "Only a test.");
+}
+
+TEST_CASE("a routine that would expand past the limits is refused") {
+    std::string text = "title = \"Huge\"\n";
+    for (int i = 0; i < 200; ++i) text += "[[step]]\ntitle = \"x\"\nduration = 1\nrepeat = 100\n";
+    RoutineParse p = parse_routine(text, "huge.toml", "huge");
+    REQUIRE(p.problems.empty());
+    CHECK_THROWS_WITH_AS(expand(p.routine),
+                         "routine 'huge' expands to more than 10000 segments; use fewer repeats, "
+                         "cycles or includes",
+                         Error);
+
+    std::string slow = "title = \"Slow\"\n[[step]]\ntitle = \"x\"\nduration = \"24h\"\nrepeat = 2\n";
+    RoutineParse q = parse_routine(slow, "slow.toml", "slow");
+    REQUIRE(q.problems.empty());
+    CHECK_THROWS_WITH_AS(expand(q.routine), "routine 'slow' would last more than 24 hours", Error);
+}
+
+TEST_CASE("labels fill their fields and leave other text alone") {
+    CHECK(fill_label("spot {n} of {count}", 2, 4, "") == "spot 2 of 4");
+    CHECK(fill_label("{side} hand", 1, 1, "left") == "left hand");
+    CHECK(fill_label("no fields", 1, 1, "") == "no fields");
+    CHECK(fill_label("open { only", 1, 1, "") == "open { only");
+}

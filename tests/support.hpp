@@ -1,0 +1,48 @@
+#pragma once
+// Helpers shared by the tests: temporary folders and running the real binary.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace selfcare::test {
+
+// A fresh folder under $TMPDIR, removed with everything in it at the end of
+// the scope.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// Writes `text` to `path`, creating its folders.
+void write_file(const std::filesystem::path& path, std::string_view text);
+std::string read_file(const std::filesystem::path& path);
+
+// The source tree, for test data: tests/routines, routines/.
+std::filesystem::path source_dir();
+
+struct Result {
+    int status = -1;  // exit status, or 128 + signal
+    std::string out;
+    std::string err;
+};
+
+// Runs build/selfcare with `args`, its HOME and XDG folders inside `home`
+// (never the real ones), `input` on standard input, and `env` added to the
+// environment. Waits for it to end.
+Result run_selfcare(const TempDir& home, const std::vector<std::string>& args,
+                    std::string_view input = {},
+                    const std::map<std::string, std::string>& env = {});
+
+}  // namespace selfcare::test
