@@ -7,6 +7,20 @@
 #include <string_view>
 #include <vector>
 
+#include <doctest/doctest.h>
+
+// Lets doctest print both sides when two lists of strings differ.
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+    static String convert(const std::vector<std::string>& v) {
+        std::string out = "{";
+        for (const std::string& s : v) out += "\"" + s + "\", ";
+        return (out + "}").c_str();
+    }
+};
+}  // namespace doctest
+
 namespace selfcare::test {
 
 // A fresh folder under $TMPDIR, removed with everything in it at the end of
