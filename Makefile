@@ -24,7 +24,7 @@ test-deps:
 
 run: deps
 	@$(MAKE) --no-print-directory build
-	./$(BUILD)/selfcare show neck-release
+	./$(BUILD)/selfcare run neck-release
 
 test: test-deps
 	@$(MAKE) --no-print-directory build
