@@ -1,5 +1,6 @@
 #include "cues.hpp"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -8,8 +9,6 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
-
-#include <algorithm>
 
 extern char** environ;
 
@@ -84,22 +83,31 @@ std::string say_duration(Seconds min, Seconds max) {
 
 std::optional<Cue> cue_for(const Event& e, const Schedule& s) {
     switch (e.kind) {
-        case EventKind::routine_start: return Cue{0, s.title + ". Get ready."};
-        case EventKind::segment_start: return segment_cue(s, e.segment);
+        case EventKind::routine_start:
+            return Cue{0, s.title + ". Get ready."};
+        case EventKind::segment_start:
+            return segment_cue(s, e.segment);
         case EventKind::phase: {
-            const BreathKind k = s.segments[static_cast<size_t>(e.segment)].breath[static_cast<size_t>(e.phase)].kind;
+            const BreathKind k = s.segments[static_cast<size_t>(e.segment)]
+                                     .breath[static_cast<size_t>(e.phase)]
+                                     .kind;
             const int bells = k == BreathKind::inhale ? 1 : k == BreathKind::exhale ? 2 : 0;
             return Cue{bells, capitalised(std::string(to_string(k)))};
         }
-        case EventKind::hold_ready: return Cue{1, "Release when ready"};
-        case EventKind::countdown: return Cue{1, {}};
-        case EventKind::pause: return Cue{0, "Paused"};
-        case EventKind::routine_end: return Cue{e.completed ? 5 : 0, e.completed ? "Done" : "Stopped"};
+        case EventKind::hold_ready:
+            return Cue{1, "Release when ready"};
+        case EventKind::countdown:
+            return Cue{1, {}};
+        case EventKind::pause:
+            return Cue{0, "Paused"};
+        case EventKind::routine_end:
+            return Cue{e.completed ? 5 : 0, e.completed ? "Done" : "Stopped"};
         case EventKind::resume:
         case EventKind::skip:
         case EventKind::back:
         case EventKind::adjust:
-        case EventKind::segment_end: break;
+        case EventKind::segment_end:
+            break;
     }
     return std::nullopt;
 }
@@ -123,15 +131,19 @@ std::vector<std::string> find_speech_command(const char* path_variable) {
     return {};
 }
 
-CuePlayer::CuePlayer(Terminal& terminal, const Clock& clock, bool bell, std::vector<std::string> say)
+CuePlayer::CuePlayer(Terminal& terminal, const Clock& clock, bool bell,
+                     std::vector<std::string> say)
     : terminal_(terminal), clock_(clock), bell_(bell), say_(std::move(say)) {}
 
-CuePlayer::~CuePlayer() { end_speech(true); }
+CuePlayer::~CuePlayer() {
+    end_speech(true);
+}
 
 void CuePlayer::play(const Cue& cue, TimePoint now) {
     if (bell_) {
         bells_.clear();  // a new cue replaces the rest of an old pattern
-        for (int i = 0; i < cue.bells; ++i) bells_.push_back(now + kBellGap * i);
+        for (int i = 0; i < cue.bells; ++i)
+            bells_.push_back(now + kBellGap * i);
     }
     if (!cue.speech.empty() && !say_.empty()) speak(cue.speech, now);
     poll(now);
@@ -139,7 +151,8 @@ void CuePlayer::play(const Cue& cue, TimePoint now) {
 
 void CuePlayer::poll(TimePoint now) {
     size_t due = 0;
-    while (due < bells_.size() && bells_[due] <= now) ++due;
+    while (due < bells_.size() && bells_[due] <= now)
+        ++due;
     if (due > 0) {
         terminal_.write("\a");
         bells_.erase(bells_.begin(), bells_.begin() + static_cast<std::ptrdiff_t>(due));
@@ -175,9 +188,11 @@ void CuePlayer::end_speech(bool kill) {
 void CuePlayer::speak(const std::string& text, TimePoint now) {
     end_speech(true);
     std::vector<std::string> args;
-    for (const std::string& a : say_) args.push_back(a == "{text}" ? text : a);
+    for (const std::string& a : say_)
+        args.push_back(a == "{text}" ? text : a);
     std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
+    for (std::string& a : args)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
 
     posix_spawn_file_actions_t actions;

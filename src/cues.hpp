@@ -2,10 +2,9 @@
 // Cues that can be followed with eyes closed: terminal bells in distinct
 // patterns, and optionally spoken text through a program the user names.
 
-#include <sys/types.h>
-
 #include <optional>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 #include "sequencer.hpp"
@@ -33,7 +32,7 @@ std::string say_duration(Seconds min, Seconds max);
 std::vector<std::string> find_speech_command(const char* path_variable);
 
 class CuePlayer {
-public:
+  public:
     // `say` is the speech command with "{text}" in it, or empty for none.
     CuePlayer(Terminal& terminal, const Clock& clock, bool bell, std::vector<std::string> say);
     ~CuePlayer();
@@ -46,7 +45,7 @@ public:
     // When poll() next has something to do.
     TimePoint next_time() const;
 
-private:
+  private:
     void speak(const std::string& text, TimePoint now);
     void end_speech(bool kill);
 

@@ -48,7 +48,8 @@ Error::Error(std::vector<Diagnostic> diagnostics, ExitCode code)
 
 std::string Error::report() const {
     std::string out;
-    for (const Diagnostic& d : diagnostics_) out += format_diagnostic(d);
+    for (const Diagnostic& d : diagnostics_)
+        out += format_diagnostic(d);
     return out;
 }
 

@@ -10,7 +10,8 @@ namespace selfcare {
 
 // One line of the stream, without its newline. `start` is when the routine
 // started; `totals` is read for routine_end.
-std::string event_json(const Event& e, const Schedule& schedule, double speed, TimePoint start,
-                       const RunTotals& totals);
+// `get_ready` is the schedule time before the first segment.
+std::string event_json(const Event& e, const Schedule& schedule, double speed, Seconds get_ready,
+                       TimePoint start, const RunTotals& totals);
 
 }  // namespace selfcare

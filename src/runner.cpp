@@ -1,8 +1,8 @@
 #include "runner.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "cues.hpp"
 #include "event_stream.hpp"
@@ -17,7 +17,7 @@ using namespace std::chrono_literals;
 constexpr Duration kBreathFrame = 100ms;
 
 class Run {
-public:
+  public:
     Run(const Schedule& schedule, const RunOptions& options, const Clock& clock, Terminal& terminal)
         : schedule_(schedule),
           options_(options),
@@ -43,22 +43,27 @@ public:
         return sequencer_.totals(clock_.now());
     }
 
-private:
+  private:
     TimePoint wake_time(TimePoint now) const {
         TimePoint wake = std::min(sequencer_.next_deadline(), cues_.next_time());
         if (options_.mode == TerminalMode::screen) {
             wake = std::min(wake, sequencer_.next_second(now));
-            if (sequencer_.breathing() && !sequencer_.paused()) wake = std::min(wake, now + kBreathFrame);
+            if (sequencer_.breathing() && !sequencer_.paused())
+                wake = std::min(wake, now + kBreathFrame);
         }
         return wake;
     }
 
     void handle(const Input& input, TimePoint now) {
         switch (input.kind) {
-            case Input::Kind::timeout: return;
-            case Input::Kind::key: return key(input.key, now);
-            case Input::Kind::stop: return sequencer_.stop(now, events_);
-            case Input::Kind::redraw: return;  // drawn after every wake
+            case Input::Kind::timeout:
+                return;
+            case Input::Kind::key:
+                return key(input.key, now);
+            case Input::Kind::stop:
+                return sequencer_.stop(now, events_);
+            case Input::Kind::redraw:
+                return;  // drawn after every wake
             case Input::Kind::suspend: {
                 // Time spent stopped is not counted: pause around it unless
                 // the person had paused already.
@@ -75,20 +80,29 @@ private:
     void key(char k, TimePoint now) {
         switch (k) {
             case ' ':
-            case 'p': return sequencer_.toggle_pause(now, events_);
+            case 'p':
+                return sequencer_.toggle_pause(now, events_);
             case 'n':
             case '\n':
-            case '\r': return sequencer_.next(now, events_);
-            case 'b': return sequencer_.back(now, events_);
+            case '\r':
+                return sequencer_.next(now, events_);
+            case 'b':
+                return sequencer_.back(now, events_);
             case '+':
-            case '=': return sequencer_.adjust(10s, now, events_);
+            case '=':
+                return sequencer_.adjust(10s, now, events_);
             case '-':
-            case '_': return sequencer_.adjust(-10s, now, events_);
+            case '_':
+                return sequencer_.adjust(-10s, now, events_);
             case 'q':
-            case 'Q': return sequencer_.stop(now, events_);
+            case 'Q':
+                return sequencer_.stop(now, events_);
             case '?':
-            case 'h': show_help_ = !show_help_; return;
-            default: return;
+            case 'h':
+                show_help_ = !show_help_;
+                return;
+            default:
+                return;
         }
     }
 
@@ -97,12 +111,15 @@ private:
         const RunTotals totals = sequencer_.totals(now);
         for (const Event& e : events_) {
             if (options_.events && is_public(e.kind)) {
-                fmt::print(options_.events, "{}\n", event_json(e, schedule_, options_.speed, start_, totals));
+                fmt::print(
+                    options_.events, "{}\n",
+                    event_json(e, schedule_, options_.speed, options_.get_ready, start_, totals));
                 std::fflush(options_.events);
             }
             if (auto cue = cue_for(e, schedule_)) cues_.play(*cue, now);
             if (options_.mode == TerminalMode::plain) {
-                const auto elapsed = std::chrono::duration_cast<Seconds>(totals.active * options_.speed);
+                const auto elapsed =
+                    std::chrono::duration_cast<Seconds>(totals.active * options_.speed);
                 if (auto line = plain_line(e, schedule_, elapsed, options_.speed)) {
                     terminal_.write(*line + "\n");
                 }

@@ -16,13 +16,13 @@
 namespace selfcare {
 
 struct RunOptions {
-    double speed = 1.0;               // 0.1 to 1000
-    Seconds get_ready{5};             // before the first segment, in schedule time
+    double speed = 1.0;    // 0.1 to 1000
+    Seconds get_ready{5};  // before the first segment, in schedule time
     TerminalMode mode = TerminalMode::screen;
     Style style;
     bool bell = true;
-    std::vector<std::string> say;     // speech command with "{text}"; empty: silent
-    std::FILE* events = nullptr;      // --events; not owned
+    std::vector<std::string> say;  // speech command with "{text}"; empty: silent
+    std::FILE* events = nullptr;   // --events; not owned
 };
 
 // REQUIRES: schedule has at least one segment. Runs until the routine ends,

@@ -1,9 +1,9 @@
 #include "screen.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "plan_view.hpp"
 
@@ -26,7 +26,8 @@ size_t width_of(std::string_view s) {
 std::string_view take(std::string_view s, size_t n) {
     size_t chars = 0;
     for (size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == n) return s.substr(0, i);
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == n)
+            return s.substr(0, i);
     }
     return s;
 }
@@ -43,7 +44,7 @@ std::string spoken_span(Seconds min, Seconds max) {
 }
 
 class Painter {
-public:
+  public:
     Painter(const Style& style, int width) : style_(style), width_(static_cast<size_t>(width)) {}
 
     // Fits `text` to the screen width, then colours it.
@@ -62,16 +63,18 @@ public:
         fraction = std::clamp(fraction, 0.0, 1.0);
         std::string filled, empty;
         if (style_.unicode) {
-            static constexpr const char* kEighths[] = {"", "\u258f", "\u258e", "\u258d",
+            static constexpr const char* kEighths[] = {"",       "\u258f", "\u258e", "\u258d",
                                                        "\u258c", "\u258b", "\u258a", "\u2589"};
             const int eighths = static_cast<int>(std::lround(fraction * cells * 8));
-            for (int i = 0; i < eighths / 8; ++i) filled += "\u2588";
+            for (int i = 0; i < eighths / 8; ++i)
+                filled += "\u2588";
             int used = eighths / 8;
             if (eighths % 8 != 0) {
                 filled += kEighths[eighths % 8];
                 ++used;
             }
-            for (int i = used; i < cells; ++i) empty += "\u2591";
+            for (int i = used; i < cells; ++i)
+                empty += "\u2591";
         } else {
             const int full = static_cast<int>(std::lround(fraction * cells));
             filled.assign(static_cast<size_t>(full), '#');
@@ -84,7 +87,7 @@ public:
 
     std::string_view dot() const { return style_.unicode ? " \u00b7 " : " - "; }
 
-private:
+  private:
     const Style& style_;
     size_t width_;
 };
@@ -92,19 +95,21 @@ private:
 std::string where_line(const Schedule& s, const Segment& seg, const Painter& p) {
     std::string where = fmt::format("step {}/{}", seg.step, s.step_count);
     if (!seg.side.empty()) where += fmt::format("{}{} side", p.dot(), seg.side);
-    if (seg.repeat_count > 1) where += fmt::format("{}{} of {}", p.dot(), seg.repeat, seg.repeat_count);
+    if (seg.repeat_count > 1)
+        where += fmt::format("{}{} of {}", p.dot(), seg.repeat, seg.repeat_count);
     return where;
 }
 
-void add_wrapped(std::vector<std::string>& lines, const Painter& p, std::string_view text, int width,
-                 const char* sgr = nullptr) {
-    for (const std::string& l : wrap(text, width - 2)) lines.push_back(p.line(" " + l, sgr));
+void add_wrapped(std::vector<std::string>& lines, const Painter& p, std::string_view text,
+                 int width, const char* sgr = nullptr) {
+    for (const std::string& l : wrap(text, width - 2))
+        lines.push_back(p.line(" " + l, sgr));
 }
 
 void body_getting_ready(std::vector<std::string>& lines, const Frame& f, const Painter& p) {
     const Schedule& s = *f.schedule;
-    lines.push_back(p.line(fmt::format(" Get ready: starting in {}", format_clock(shown(f.view.remaining))),
-                           kBold));
+    lines.push_back(p.line(
+        fmt::format(" Get ready: starting in {}", format_clock(shown(f.view.remaining))), kBold));
     lines.push_back("");
     for (const std::string& caution : s.cautions) {
         add_wrapped(lines, p, "Caution: " + caution, f.width);
@@ -128,13 +133,15 @@ void body_segment(std::vector<std::string>& lines, const Frame& f, const Painter
         lines.push_back(p.line(fmt::format(" {:<6}  {}", kWords[static_cast<int>(kind)],
                                            format_clock(shown(v.phase_length - v.phase_elapsed))),
                                kBold));
-        lines.push_back(" " + p.bar(breath_level(seg, v.phase, v.phase_elapsed, v.phase_length), bar_cells));
-        lines.push_back(p.line(fmt::format(" breath {} of {}{}{} left", v.cycle, seg.cycles, p.dot(),
-                                           format_clock(shown(v.remaining)))));
+        lines.push_back(
+            " " + p.bar(breath_level(seg, v.phase, v.phase_elapsed, v.phase_length), bar_cells));
+        lines.push_back(p.line(fmt::format(" breath {} of {}{}{} left", v.cycle, seg.cycles,
+                                           p.dot(), format_clock(shown(v.remaining)))));
         return;
     }
     const double done = v.length > 0 ? 1.0 - v.remaining / v.length : 1.0;
-    lines.push_back(fmt::format(" {}  {}", p.bar(done, bar_cells), format_clock(shown(v.remaining))));
+    lines.push_back(
+        fmt::format(" {}  {}", p.bar(done, bar_cells), format_clock(shown(v.remaining))));
     if (seg.kind == SegmentKind::hold) {
         lines.push_back(
             v.until_ready > 0
@@ -146,9 +153,10 @@ void body_segment(std::vector<std::string>& lines, const Frame& f, const Painter
 }
 
 void body_help(std::vector<std::string>& lines, const Painter& p) {
-    for (const char* l : {" space, p   pause or resume", " n, Enter   next (ends a hold early)",
-                          " b          back to the previous step", " +, -       add or take off 10 s",
-                          " q          quit (what you did is kept)", " ?          this help"}) {
+    for (const char* l :
+         {" space, p   pause or resume", " n, Enter   next (ends a hold early)",
+          " b          back to the previous step", " +, -       add or take off 10 s",
+          " q          quit (what you did is kept)", " ?          this help"}) {
         lines.push_back(p.line(l));
     }
 }
@@ -182,9 +190,12 @@ std::vector<std::string> wrap(std::string_view text, int width) {
 double breath_level(const Segment& segment, int phase, double phase_elapsed, double phase_length) {
     const double through = phase_length > 0 ? phase_elapsed / phase_length : 1.0;
     switch (segment.breath[static_cast<size_t>(phase)].kind) {
-        case BreathKind::inhale: return through;
-        case BreathKind::exhale: return 1.0 - through;
-        case BreathKind::hold: break;
+        case BreathKind::inhale:
+            return through;
+        case BreathKind::exhale:
+            return 1.0 - through;
+        case BreathKind::hold:
+            break;
     }
     // A hold keeps the level the phase before it left: full after an
     // in-breath, empty after an out-breath or at the very start.
@@ -214,15 +225,20 @@ std::string render_frame(const Frame& f) {
     lines.push_back(p.line(fmt::format(" {}{}{}", s.title, std::string(gap, ' '), right), kTitle));
     lines.push_back(v.paused ? p.line(" PAUSED: press space to resume ", kPaused) : "");
 
-    if (f.show_help) body_help(lines, p);
-    else if (v.getting_ready) body_getting_ready(lines, f, p);
-    else if (!v.finished) body_segment(lines, f, p);
+    if (f.show_help)
+        body_help(lines, p);
+    else if (v.getting_ready)
+        body_getting_ready(lines, f, p);
+    else if (!v.finished)
+        body_segment(lines, f, p);
 
     lines.push_back("");
-    std::string total = fmt::format(" Total left {}", format_span(shown(v.total_left_min), shown(v.total_left_max)));
+    std::string total = fmt::format(" Total left {}",
+                                    format_span(shown(v.total_left_min), shown(v.total_left_max)));
     const size_t next = static_cast<size_t>(v.segment + 1);
     if (!v.finished) {
-        total += fmt::format("{}Next: {}", p.dot(), next < s.segments.size() ? describe(s.segments[next]) : "done");
+        total += fmt::format("{}Next: {}", p.dot(),
+                             next < s.segments.size() ? describe(s.segments[next]) : "done");
     }
     lines.push_back(p.line(total));
 
@@ -230,7 +246,8 @@ std::string render_frame(const Frame& f) {
         fmt::format(" space pause{0}n next{0}b back{0}+/- 10 s{0}q quit{0}? help", p.dot()), kDim);
     const size_t height = static_cast<size_t>(std::max(f.height, 4));
     if (lines.size() > height - 2) lines.resize(height - 2);
-    while (lines.size() < height - 1) lines.push_back("");
+    while (lines.size() < height - 1)
+        lines.push_back("");
     lines.push_back(keys);
 
     // Home, then each line cleared to its end; the last line has no newline
@@ -247,12 +264,13 @@ std::string render_frame(const Frame& f) {
 std::optional<std::string> plain_line(const Event& e, const Schedule& s, Seconds elapsed,
                                       double speed) {
     const std::string at = format_clock(elapsed);
-    const Segment* seg =
-        e.segment >= 0 ? &s.segments[static_cast<size_t>(e.segment)] : nullptr;
+    const Segment* seg = e.segment >= 0 ? &s.segments[static_cast<size_t>(e.segment)] : nullptr;
     switch (e.kind) {
         case EventKind::routine_start: {
-            std::string line = fmt::format("{}, {}.", s.title, spoken_span(s.total_min, s.total_max));
-            for (const std::string& c : s.cautions) line += " Caution: " + c;
+            std::string line =
+                fmt::format("{}, {}.", s.title, spoken_span(s.total_min, s.total_max));
+            for (const std::string& c : s.cautions)
+                line += " Caution: " + c;
             return line;
         }
         case EventKind::segment_start: {
@@ -265,28 +283,38 @@ std::optional<std::string> plain_line(const Event& e, const Schedule& s, Seconds
             const BreathPhase& ph = seg->breath[static_cast<size_t>(e.phase)];
             std::string word(to_string(ph.kind));
             word[0] = static_cast<char>(word[0] - 'a' + 'A');
-            return fmt::format("{} {} {} (breath {} of {})", at, word, format_spoken(ph.length), e.cycle, seg->cycles);
+            return fmt::format("{} {} {} (breath {} of {})", at, word, format_spoken(ph.length),
+                               e.cycle, seg->cycles);
         }
-        case EventKind::hold_ready: return fmt::format("{} Release when ready", at);
-        case EventKind::pause: return fmt::format("{} Paused", at);
-        case EventKind::resume: return fmt::format("{} Resumed", at);
-        case EventKind::skip: return fmt::format("{} Next", at);
-        case EventKind::back: return fmt::format("{} Back", at);
+        case EventKind::hold_ready:
+            return fmt::format("{} Release when ready", at);
+        case EventKind::pause:
+            return fmt::format("{} Paused", at);
+        case EventKind::resume:
+            return fmt::format("{} Resumed", at);
+        case EventKind::skip:
+            return fmt::format("{} Next", at);
+        case EventKind::back:
+            return fmt::format("{} Back", at);
         case EventKind::adjust: {
             const double seconds = std::chrono::duration<double>(e.delta).count() * speed;
-            return fmt::format("{} {}{} s", at, seconds < 0 ? "-" : "+", std::lround(std::fabs(seconds)));
+            return fmt::format("{} {}{} s", at, seconds < 0 ? "-" : "+",
+                               std::lround(std::fabs(seconds)));
         }
-        case EventKind::routine_end: return fmt::format("{} {}", at, e.completed ? "Done" : "Stopped");
+        case EventKind::routine_end:
+            return fmt::format("{} {}", at, e.completed ? "Done" : "Stopped");
         case EventKind::segment_end:
-        case EventKind::countdown: break;
+        case EventKind::countdown:
+            break;
     }
     return std::nullopt;
 }
 
 std::string run_summary(const Schedule& s, const RunTotals& t, double speed) {
     const auto active = std::chrono::duration_cast<Seconds>(t.active);
-    std::string out = fmt::format("{}: {}. {} active, {} of {} segments done", t.completed ? "Done" : "Stopped",
-                                  s.title, format_clock(active), t.segments_done, t.segments_total);
+    std::string out =
+        fmt::format("{}: {}. {} active, {} of {} segments done", t.completed ? "Done" : "Stopped",
+                    s.title, format_clock(active), t.segments_done, t.segments_total);
     if (speed != 1.0) out += fmt::format(" (preview at {}x speed)", speed);
     return out + ".\n";
 }

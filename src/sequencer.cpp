@@ -10,18 +10,30 @@ using std::chrono::duration_cast;
 
 std::string_view to_string(EventKind kind) {
     switch (kind) {
-        case EventKind::routine_start: return "routine_start";
-        case EventKind::segment_start: return "segment_start";
-        case EventKind::phase: return "phase";
-        case EventKind::pause: return "pause";
-        case EventKind::resume: return "resume";
-        case EventKind::skip: return "skip";
-        case EventKind::back: return "back";
-        case EventKind::adjust: return "adjust";
-        case EventKind::segment_end: return "segment_end";
-        case EventKind::routine_end: return "routine_end";
-        case EventKind::hold_ready: return "hold_ready";
-        case EventKind::countdown: return "countdown";
+        case EventKind::routine_start:
+            return "routine_start";
+        case EventKind::segment_start:
+            return "segment_start";
+        case EventKind::phase:
+            return "phase";
+        case EventKind::pause:
+            return "pause";
+        case EventKind::resume:
+            return "resume";
+        case EventKind::skip:
+            return "skip";
+        case EventKind::back:
+            return "back";
+        case EventKind::adjust:
+            return "adjust";
+        case EventKind::segment_end:
+            return "segment_end";
+        case EventKind::routine_end:
+            return "routine_end";
+        case EventKind::hold_ready:
+            return "hold_ready";
+        case EventKind::countdown:
+            return "countdown";
     }
     return "?";
 }
@@ -32,11 +44,16 @@ bool is_public(EventKind kind) {
 
 std::string_view to_string(Ending ending) {
     switch (ending) {
-        case Ending::done: return "done";
-        case Ending::released: return "released";
-        case Ending::skipped: return "skipped";
-        case Ending::back: return "back";
-        case Ending::stopped: return "stopped";
+        case Ending::done:
+            return "done";
+        case Ending::released:
+            return "released";
+        case Ending::skipped:
+            return "skipped";
+        case Ending::back:
+            return "back";
+        case Ending::stopped:
+            return "stopped";
     }
     return "?";
 }
@@ -139,7 +156,8 @@ void Sequencer::emit_phases(TimePoint now, std::vector<Event>& out) {
     const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
     const Duration elapsed = length_ - remaining(now);
     Duration cycle{0};
-    for (const BreathPhase& p : s.breath) cycle += real(p.length);
+    for (const BreathPhase& p : s.breath)
+        cycle += real(p.length);
     const auto cycles_done = elapsed / cycle;
     Duration within = elapsed - cycle * cycles_done;
     int phase = 0;
@@ -168,8 +186,10 @@ TimePoint Sequencer::next_deadline() const {
     if (!hold_ready_sent_) next = std::min(next, began + real(s.min));
     if (breathing()) {
         Duration cycle{0}, through{0};
-        for (const BreathPhase& p : s.breath) cycle += real(p.length);
-        for (int i = 0; i <= phase_; ++i) through += real(s.breath[static_cast<size_t>(i)].length);
+        for (const BreathPhase& p : s.breath)
+            cycle += real(p.length);
+        for (int i = 0; i <= phase_; ++i)
+            through += real(s.breath[static_cast<size_t>(i)].length);
         next = std::min(next, began + cycle * (cycle_ - 1) + through);
     }
     return next;
@@ -229,8 +249,10 @@ void Sequencer::next(TimePoint now, std::vector<Event>& out) {
         const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
         const Duration elapsed = length_ - remaining(now);
         Ending how = Ending::skipped;
-        if (remaining(now) == Duration::zero()) how = Ending::done;
-        else if (s.kind == SegmentKind::hold && elapsed >= real(s.min)) how = Ending::released;
+        if (remaining(now) == Duration::zero())
+            how = Ending::done;
+        else if (s.kind == SegmentKind::hold && elapsed >= real(s.min))
+            how = Ending::released;
         end_segment(how, now, out);
     }
     advance(now, now, out);
@@ -239,7 +261,8 @@ void Sequencer::next(TimePoint now, std::vector<Event>& out) {
 void Sequencer::back(TimePoint now, std::vector<Event>& out) {
     if (!started_ || finished_ || index_ < 0) return;
     int target = index_ - 1;
-    while (target > 0 && schedule_.segments[static_cast<size_t>(target)].kind == SegmentKind::between) {
+    while (target > 0 &&
+           schedule_.segments[static_cast<size_t>(target)].kind == SegmentKind::between) {
         --target;
     }
     target = std::max(target, 0);
@@ -255,8 +278,10 @@ void Sequencer::adjust(Seconds delta, TimePoint now, std::vector<Event>& out) {
     const Duration new_left = std::max(Duration::zero(), wanted);
     const Duration change = new_left - left;
     length_ += change;
-    if (paused_) paused_remaining_ = new_left;
-    else deadline_ = now + new_left;
+    if (paused_)
+        paused_remaining_ = new_left;
+    else
+        deadline_ = now + new_left;
     // Count down again from the marks that still lie ahead.
     const double left_s = schedule_seconds(new_left);
     const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
@@ -310,11 +335,14 @@ View Sequencer::view(TimePoint now) const {
                 cycle += len;
                 if (static_cast<int>(i) < phase_) before += len;
             }
-            v.phase_length = static_cast<double>(s.breath[static_cast<size_t>(phase_)].length.count());
-            v.phase_elapsed = std::clamp(elapsed - cycle * (cycle_ - 1) - before, 0.0, v.phase_length);
+            v.phase_length =
+                static_cast<double>(s.breath[static_cast<size_t>(phase_)].length.count());
+            v.phase_elapsed =
+                std::clamp(elapsed - cycle * (cycle_ - 1) - before, 0.0, v.phase_length);
         }
     }
-    if (finished_) v.total_left_min = v.total_left_max = 0;
+    if (finished_)
+        v.total_left_min = v.total_left_max = 0;
     else {
         v.total_left_min += after_min;
         v.total_left_max += after_max;

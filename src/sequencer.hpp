@@ -37,13 +37,13 @@ std::string_view to_string(Ending ending);
 
 struct Event {
     EventKind kind;
-    TimePoint at;           // when it was observed
-    int segment = -1;       // index in the schedule; -1 while getting ready
-    Duration planned{};     // segment_start: the real time the segment is given
-    Duration delta{};       // adjust: the real time added (negative: taken off)
-    int phase = -1;         // phase: index in the segment's breath pattern
-    int cycle = 0;          // phase: 1-based breath number
-    int count = 0;          // countdown: seconds left
+    TimePoint at;                  // when it was observed
+    int segment = -1;              // index in the schedule; -1 while getting ready
+    Duration planned{};            // segment_start: the real time the segment is given
+    Duration delta{};              // adjust: the real time added (negative: taken off)
+    int phase = -1;                // phase: index in the segment's breath pattern
+    int cycle = 0;                 // phase: 1-based breath number
+    int count = 0;                 // countdown: seconds left
     Ending ending = Ending::done;  // segment_end
     bool completed = false;        // routine_end
 };
@@ -76,7 +76,7 @@ struct RunTotals {
 };
 
 class Sequencer {
-public:
+  public:
     // `speed` plays the schedule that many times faster; `get_ready` is the
     // schedule time before the first segment (shown with the caution).
     Sequencer(const Schedule& schedule, double speed, Seconds get_ready);
@@ -109,7 +109,7 @@ public:
     RunTotals totals(TimePoint now) const;
     const Schedule& schedule() const { return schedule_; }
 
-private:
+  private:
     Duration real(Seconds s) const;
     double schedule_seconds(Duration d) const;
     Duration remaining(TimePoint now) const;
@@ -139,9 +139,9 @@ private:
     int adjustments_ = 0;
 
     // Moments inside the segment, as time before its deadline, still to come.
-    int next_countdown_ = 0;   // 3, 2, 1, then 0 for none left
+    int next_countdown_ = 0;  // 3, 2, 1, then 0 for none left
     bool hold_ready_sent_ = false;
-    int phase_ = -1;    // breathing: the phase announced last
+    int phase_ = -1;  // breathing: the phase announced last
     int cycle_ = 0;
 };
 

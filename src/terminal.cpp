@@ -1,12 +1,11 @@
 #include "terminal.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 
 #include "error.hpp"
 
@@ -48,13 +47,15 @@ PosixTerminal::PosixTerminal(const Clock& clock, TerminalMode mode) : clock_(clo
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
-    for (size_t i = 0; i < std::size(kSignals); ++i) sigaction(kSignals[i], &sa, &old_[i]);
+    for (size_t i = 0; i < std::size(kSignals); ++i)
+        sigaction(kSignals[i], &sa, &old_[i]);
     if (mode_ == TerminalMode::screen) take();
 }
 
 PosixTerminal::~PosixTerminal() {
     release();
-    for (size_t i = 0; i < std::size(kSignals); ++i) sigaction(kSignals[i], &old_[i], nullptr);
+    for (size_t i = 0; i < std::size(kSignals); ++i)
+        sigaction(kSignals[i], &old_[i], nullptr);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
     pipe_fds[0] = pipe_fds[1] = -1;
@@ -148,9 +149,12 @@ Input PosixTerminal::wait(TimePoint deadline) {
             if (read(pipe_fds[0], &signal, 1) == 1) {
                 switch (signal) {
                     case SIGWINCH:
-                    case SIGCONT: return Input{Input::Kind::redraw};
-                    case SIGTSTP: return Input{Input::Kind::suspend};
-                    default: return Input{Input::Kind::stop};
+                    case SIGCONT:
+                        return Input{Input::Kind::redraw};
+                    case SIGTSTP:
+                        return Input{Input::Kind::suspend};
+                    default:
+                        return Input{Input::Kind::stop};
                 }
             }
         }
@@ -158,7 +162,9 @@ Input PosixTerminal::wait(TimePoint deadline) {
     }
 }
 
-void PosixTerminal::write(std::string_view text) { write_all(STDOUT_FILENO, text); }
+void PosixTerminal::write(std::string_view text) {
+    write_all(STDOUT_FILENO, text);
+}
 
 int PosixTerminal::width() const {
     winsize ws{};

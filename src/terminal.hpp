@@ -15,18 +15,18 @@ namespace selfcare {
 
 struct Input {
     enum class Kind {
-        timeout,    // the deadline came
-        key,        // `key` was pressed
-        stop,       // SIGINT, SIGTERM or SIGHUP: stop and keep what was done
-        suspend,    // SIGTSTP (Ctrl-Z)
-        redraw,     // the window changed size, or the process was continued
+        timeout,  // the deadline came
+        key,      // `key` was pressed
+        stop,     // SIGINT, SIGTERM or SIGHUP: stop and keep what was done
+        suspend,  // SIGTSTP (Ctrl-Z)
+        redraw,   // the window changed size, or the process was continued
     };
     Kind kind = Kind::timeout;
     char key = 0;
 };
 
 class Terminal {
-public:
+  public:
     virtual ~Terminal() = default;
     // Sleeps until `deadline` or until there is input, whichever is first.
     virtual Input wait(TimePoint deadline) = 0;
@@ -44,7 +44,7 @@ enum class TerminalMode {
 };
 
 class PosixTerminal final : public Terminal {
-public:
+  public:
     // Installs the signal handlers and, in screen mode, takes the terminal.
     // Everything is given back by the destructor, including when unwinding.
     PosixTerminal(const Clock& clock, TerminalMode mode);
@@ -61,7 +61,7 @@ public:
     // Gives the terminal back now (idempotent); the destructor does it too.
     void release();
 
-private:
+  private:
     void take();
     bool read_keys();
 

@@ -38,7 +38,8 @@ TEST_CASE("show shows ranges and breathing") {
     TempDir home;
     const Result r = run_selfcare(home, {"show", "pressure-holds"});
     CHECK(r.status == 0);
-    CHECK(r.out.find("     0:15  0:30-1:00   2/4  Steady pressure, hold 1 of 3\n") != std::string::npos);
+    CHECK(r.out.find("     0:15  0:30-1:00   2/4  Steady pressure, hold 1 of 3\n") !=
+          std::string::npos);
     CHECK(r.out.find("Deep breaths: 3 breaths (inhale 4 exhale 6)") != std::string::npos);
     CHECK(r.out.find("Total 2:55-4:25 in 4 steps\n") != std::string::npos);
 }
@@ -53,7 +54,8 @@ TEST_CASE("show --json keeps the documented keys") {
     CHECK(r.out.find(R"({"step": 1, "routine": "neck-release", "title": "Side neck stretch", )"
                      R"("label": "", "side": "left", "kind": "work", "repeat": 1, )"
                      R"("repeat_count": 1, )") != std::string::npos);
-    CHECK(r.out.find(R"("seconds": {"min": 30, "max": 30}, "start_seconds": {"min": 35, "max": 35})") !=
+    CHECK(r.out.find(
+              R"("seconds": {"min": 30, "max": 30}, "start_seconds": {"min": 35, "max": 35})") !=
           std::string::npos);
 }
 
@@ -78,8 +80,8 @@ TEST_CASE("list shows built-ins, the user's routines and what they override") {
                      "box-breathing.toml (overrides the built-in)\n") != std::string::npos);
     CHECK(r.out.find("neck-release         Neck release               1:05  built-in\n") !=
           std::string::npos);
-    CHECK(r.out.find("mine                 My stretch                 0:20  " + dir + "mine.toml\n") !=
-          std::string::npos);
+    CHECK(r.out.find("mine                 My stretch                 0:20  " + dir +
+                     "mine.toml\n") != std::string::npos);
     CHECK(r.out.find("broken                                       invalid  " + dir +
                      "broken.toml (run 'selfcare check " + dir + "broken.toml')\n") !=
           std::string::npos);
@@ -112,7 +114,8 @@ TEST_CASE("check reports every problem in every file and exits 2") {
     const std::string good = (home / "good.toml").string();
     write_file(good, kMine);
     const std::string bad = "tests/routines/bad/out-of-range.toml";
-    const Result r = run_selfcare(home, {"check", good, bad, "tests/routines/bad/misspelt-key.toml"});
+    const Result r =
+        run_selfcare(home, {"check", good, bad, "tests/routines/bad/misspelt-key.toml"});
     CHECK(r.status == 2);
     CHECK(r.out == good + ": ok, 1 step, 0:20\n");
     CHECK(r.err == read_file(bad.substr(0, bad.size() - 5) + ".expected") +
@@ -173,7 +176,8 @@ TEST_CASE("run through a pipe prints plain lines with no escape codes or bells")
     CHECK(r.out.find('\x1b') == std::string::npos);
     CHECK(r.out.find('\a') == std::string::npos);
     CHECK(r.out.starts_with("Neck release, 1 min 5 s. Caution: Let the weight"));
-    CHECK(r.out.find("\n0:00 Step 1/1 Side neck stretch, left side, 30 s. Sit tall") != std::string::npos);
+    CHECK(r.out.find("\n0:00 Step 1/1 Side neck stretch, left side, 30 s. Sit tall") !=
+          std::string::npos);
     CHECK(r.out.find("\n0:30 Step 1/1 Get ready: right side, 5 s\n") != std::string::npos);
     CHECK(r.out.find("\n1:05 Done\nDone: Neck release. 0:00 active, 3 of 3 segments done (preview "
                      "at 100x speed).\n") != std::string::npos);
@@ -192,7 +196,8 @@ TEST_CASE("run --events - writes the event stream to standard output in plain mo
     const Result r =
         run_selfcare(home, {"run", "neck-release", "--speed", "1000", "--events", "-", "--plain"});
     CHECK(r.status == 0);
-    CHECK(r.out.find("{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"neck-release\"") !=
+    CHECK(r.out.find(
+              "{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"neck-release\"") !=
           std::string::npos);
     CHECK(r.out.find("\"event\": \"routine_end\", \"completed\": true") != std::string::npos);
 }
@@ -203,9 +208,10 @@ TEST_CASE("run refuses a bad speed, an unknown routine and an unwritable event f
     CHECK(run_selfcare(home, {"run", "neck-release", "--speed", "5000"}).status == 2);
     const Result unknown = run_selfcare(home, {"run", "nek-release"});
     CHECK(unknown.status == 2);
-    CHECK(unknown.err == "selfcare: no routine named 'nek-release'; did you mean 'neck-release'?\n");
-    const Result events =
-        run_selfcare(home, {"run", "neck-release", "--events", (home / "no/such/dir/e.jsonl").string()});
+    CHECK(unknown.err ==
+          "selfcare: no routine named 'nek-release'; did you mean 'neck-release'?\n");
+    const Result events = run_selfcare(
+        home, {"run", "neck-release", "--events", (home / "no/such/dir/e.jsonl").string()});
     CHECK(events.status == 1);
     CHECK(events.err.find("cannot write events to") != std::string::npos);
 }

@@ -1,10 +1,10 @@
 #include "cues.hpp"
 
-#include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
-#include <thread>
+#include <doctest/doctest.h>
 
 #include "fakes.hpp"
 #include "routine_loader.hpp"
@@ -93,7 +93,8 @@ TEST_CASE("--say picks the first speech program on PATH") {
     CHECK(find_speech_command(dir.path().c_str()) == std::vector<std::string>{"say", "{text}"});
     write_file(dir / "espeak-ng", "#!/bin/sh\n");
     chmod((dir / "espeak-ng").c_str(), 0755);
-    CHECK(find_speech_command(dir.path().c_str()) == std::vector<std::string>{"espeak-ng", "{text}"});
+    CHECK(find_speech_command(dir.path().c_str()) ==
+          std::vector<std::string>{"espeak-ng", "{text}"});
 }
 
 TEST_CASE("bells ring as a pattern spread over time") {

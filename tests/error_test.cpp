@@ -16,12 +16,14 @@ TEST_CASE("the caret follows tabs and counts characters, not bytes") {
     const Diagnostic tabs{{"r.toml", 1, 3}, "m", "\t\tx"};
     CHECK(format_diagnostic(tabs) == "r.toml:1:3: m\n    \t\tx\n    \t\t^\n");
     const Diagnostic accents{{"r.toml", 1, 10}, "m", "title = \"\xc3\xa9x"};
-    CHECK(format_diagnostic(accents) == "r.toml:1:10: m\n    title = \"\xc3\xa9x\n             ^\n");
+    CHECK(format_diagnostic(accents) ==
+          "r.toml:1:10: m\n    title = \"\xc3\xa9x\n             ^\n");
 }
 
 TEST_CASE("diagnostics without a line or a file") {
     CHECK(format_diagnostic({{"r.toml"}, "too big", ""}) == "r.toml: too big\n");
-    CHECK(format_diagnostic({{}, "no routine named 'x'", ""}) == "selfcare: no routine named 'x'\n");
+    CHECK(format_diagnostic({{}, "no routine named 'x'", ""}) ==
+          "selfcare: no routine named 'x'\n");
 }
 
 TEST_CASE("an error reports every diagnostic and keeps its exit code") {

@@ -12,17 +12,17 @@
 namespace selfcare::test {
 
 class FakeClock final : public Clock {
-public:
+  public:
     explicit FakeClock(TimePoint start) : now_(start) {}
     TimePoint now() const override { return now_; }
     void set(TimePoint t) { now_ = t; }
 
-private:
+  private:
     TimePoint now_;
 };
 
 class ScriptedTerminal final : public Terminal {
-public:
+  public:
     // Each input arrives at its time after `start`; in between, waiting moves
     // the clock straight to the deadline, so nothing really sleeps.
     ScriptedTerminal(FakeClock& clock, std::vector<std::pair<Duration, Input>> script)
@@ -53,13 +53,15 @@ public:
     int cols = 80;
     int rows = 24;
 
-private:
+  private:
     FakeClock& clock_;
     TimePoint start_;
     std::vector<std::pair<Duration, Input>> script_;
     size_t next_ = 0;
 };
 
-inline Input key(char k) { return Input{Input::Kind::key, k}; }
+inline Input key(char k) {
+    return Input{Input::Kind::key, k};
+}
 
 }  // namespace selfcare::test

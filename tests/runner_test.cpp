@@ -1,8 +1,8 @@
 #include "runner.hpp"
 
-#include <doctest/doctest.h>
-
 #include <cstdio>
+
+#include <doctest/doctest.h>
 
 #include "fakes.hpp"
 #include "routine_loader.hpp"
@@ -37,7 +37,7 @@ RunOptions plain(Seconds get_ready = 0s) {
 
 // Captures the event stream in memory.
 class EventCapture {
-public:
+  public:
     EventCapture() : file_(tmpfile()) {}
     ~EventCapture() { std::fclose(file_); }
     std::FILE* file() { return file_; }
@@ -46,11 +46,12 @@ public:
         std::rewind(file_);
         std::vector<std::string> out;
         char buf[4096];
-        while (std::fgets(buf, sizeof buf, file_)) out.emplace_back(buf);
+        while (std::fgets(buf, sizeof buf, file_))
+            out.emplace_back(buf);
         return out;
     }
 
-private:
+  private:
     std::FILE* file_;
 };
 
@@ -90,7 +91,8 @@ TEST_CASE("on a screen it wakes once per displayed second, and breathing animate
     CHECK(term.written.find("\x1b[H") != std::string::npos);
 
     const Schedule breath = schedule_of(
-        "title = \"B\"\n[[step]]\ntitle = \"B\"\nbreathe = [\"inhale 4s\", \"exhale 6s\"]\ncycles = 1\n");
+        "title = \"B\"\n[[step]]\ntitle = \"B\"\nbreathe = [\"inhale 4s\", \"exhale 6s\"]\ncycles "
+        "= 1\n");
     FakeClock clock2(TimePoint(1h));
     ScriptedTerminal term2(clock2, {});
     run_schedule(breath, o, clock2, term2);
@@ -122,10 +124,11 @@ TEST_CASE("keys pause, resume, skip, go back, adjust and quit") {
         kinds.push_back(line.substr(at, line.find('"', at) - at));
     }
     CHECK(kinds == std::vector<std::string>{"routine_start", "segment_start", "pause", "resume",
-                                            "adjust", "skip", "segment_end", "segment_start", "back",
-                                            "segment_end", "segment_start", "adjust", "segment_end",
-                                            "routine_end"});
-    CHECK(term.written.find("0:10 Paused\n0:10 Resumed\n0:15 +10 s\n0:20 Next\n") != std::string::npos);
+                                            "adjust", "skip", "segment_end", "segment_start",
+                                            "back", "segment_end", "segment_start", "adjust",
+                                            "segment_end", "routine_end"});
+    CHECK(term.written.find("0:10 Paused\n0:10 Resumed\n0:15 +10 s\n0:20 Next\n") !=
+          std::string::npos);
     CHECK(term.written.ends_with("0:23 Stopped\n"));
 }
 
@@ -157,7 +160,8 @@ TEST_CASE("time stopped by Ctrl-Z is not counted and the run goes on after fg") 
 
 TEST_CASE("a person who paused before Ctrl-Z is still paused after fg") {
     FakeClock clock(TimePoint(1h));
-    ScriptedTerminal term(clock, {{5s, key('p')}, {6s, Input{Input::Kind::suspend}}, {50s, key('p')}});
+    ScriptedTerminal term(clock,
+                          {{5s, key('p')}, {6s, Input{Input::Kind::suspend}}, {50s, key('p')}});
     const RunTotals t = run_schedule(neck(), plain(), clock, term);
     CHECK(t.active == 65s);
     CHECK(term.written.find("0:05 Paused\n0:05 Resumed\n") != std::string::npos);
@@ -174,14 +178,19 @@ TEST_CASE("speed scales the real time and the event stream says so") {
     CHECK(t.active == 3250ms);
     const auto lines = events.lines();
     REQUIRE(lines.size() == 8);
-    CHECK(lines[0] ==
-          "{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"t\", \"title\": \"Neck\", "
-          "\"segments\": 3, \"speed\": 20, \"planned_ms\": {\"min\": 3250.000, \"max\": 3250.000}}\n");
-    CHECK(lines[1] ==
-          "{\"t_ms\": 250.000, \"event\": \"segment_start\", \"segment\": 0, \"step\": 1, \"title\": "
-          "\"Stretch\", \"label\": \"\", \"side\": \"left\", \"kind\": \"work\", \"planned_ms\": "
-          "1500.000, \"min_ms\": 1500.000}\n");
-    CHECK(lines[2] == "{\"t_ms\": 1750.000, \"event\": \"segment_end\", \"segment\": 0, \"ending\": \"done\"}\n");
+    CHECK(
+        lines[0] ==
+        "{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"t\", \"title\": \"Neck\", "
+        "\"segments\": 3, \"speed\": 20, \"get_ready_ms\": 250.000, \"planned_ms\": {\"min\": "
+        "3250.000, \"max\": 3250.000}}\n");
+    CHECK(
+        lines[1] ==
+        "{\"t_ms\": 250.000, \"event\": \"segment_start\", \"segment\": 0, \"step\": 1, \"title\": "
+        "\"Stretch\", \"label\": \"\", \"side\": \"left\", \"kind\": \"work\", \"planned_ms\": "
+        "1500.000, \"min_ms\": 1500.000}\n");
+    CHECK(
+        lines[2] ==
+        "{\"t_ms\": 1750.000, \"event\": \"segment_end\", \"segment\": 0, \"ending\": \"done\"}\n");
     CHECK(lines[7] ==
           "{\"t_ms\": 3500.000, \"event\": \"routine_end\", \"completed\": true, \"active_ms\": "
           "3250.000, \"segments_done\": 3, \"segments_total\": 3, \"adjustments\": 0}\n");

@@ -38,7 +38,8 @@ cycles = 5
 std::vector<std::string> lines_of(const std::string& frame) {
     std::string text = frame;
     for (const std::string_view code : {"\x1b[H", "\x1b[K"}) {
-        for (size_t at; (at = text.find(code)) != std::string::npos;) text.erase(at, code.size());
+        for (size_t at; (at = text.find(code)) != std::string::npos;)
+            text.erase(at, code.size());
     }
     std::vector<std::string> out;
     size_t start = 0;
@@ -124,11 +125,12 @@ TEST_CASE("breathing shows the phase and a bar that follows the breath") {
     CHECK(lines[6] == " breath 3 of 5 - 0:34 left");
 
     const Segment& b = spots().segments[3];
-    CHECK(breath_level(b, 0, 1, 4) == doctest::Approx(0.25));  // filling
-    CHECK(breath_level(b, 1, 1, 2) == 1.0);                   // held full
+    CHECK(breath_level(b, 0, 1, 4) == doctest::Approx(0.25));    // filling
+    CHECK(breath_level(b, 1, 1, 2) == 1.0);                      // held full
     CHECK(breath_level(b, 2, 1.5, 6) == doctest::Approx(0.75));  // emptying
     const Schedule box = schedule_of(
-        "title = \"B\"\n[[step]]\ntitle = \"B\"\nbreathe = [\"inhale 4s\", \"hold 4s\", \"exhale 4s\", "
+        "title = \"B\"\n[[step]]\ntitle = \"B\"\nbreathe = [\"inhale 4s\", \"hold 4s\", \"exhale "
+        "4s\", "
         "\"hold 4s\"]\ncycles = 1\n");
     CHECK(breath_level(box.segments[0], 3, 2, 4) == 0.0);  // held empty
 }
@@ -139,7 +141,8 @@ TEST_CASE("frames fit narrow terminals and colour only when asked") {
     v.remaining = 25;
     v.length = 30;
     Frame f = ascii_frame(v, 24, 10);
-    for (const std::string& line : lines_of(render_frame(f))) CHECK(line.size() <= 24);
+    for (const std::string& line : lines_of(render_frame(f)))
+        CHECK(line.size() <= 24);
     CHECK(render_frame(f).find("\x1b[3") == std::string::npos);
     f.style.color = true;
     CHECK(render_frame(f).find("\x1b[1;36m") != std::string::npos);

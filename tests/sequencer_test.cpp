@@ -36,7 +36,8 @@ std::vector<std::string> names(const std::vector<Event>& events) {
         }
         if (e.kind == EventKind::segment_end) name += std::string(" ") += to_string(e.ending);
         if (e.kind == EventKind::countdown) name += " " + std::to_string(e.count);
-        if (e.kind == EventKind::phase) name += " " + std::to_string(e.cycle) + "." + std::to_string(e.phase);
+        if (e.kind == EventKind::phase)
+            name += " " + std::to_string(e.cycle) + "." + std::to_string(e.phase);
         out.push_back(name);
     }
     return out;
@@ -85,12 +86,14 @@ TEST_CASE("segments follow each other on absolute deadlines") {
 }
 
 TEST_CASE("no drift: a routine of many segments ends exactly on time however late each wake") {
-    const Schedule s = schedule_of("title = \"R\"\n[[step]]\ntitle = \"x\"\nduration = 7\nrepeat = 100\n");
+    const Schedule s =
+        schedule_of("title = \"R\"\n[[step]]\ntitle = \"x\"\nduration = 7\nrepeat = 100\n");
     Sequencer seq(s, 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     // Wake 3 ms after every deadline, as a busy machine might.
-    while (!seq.finished()) seq.update(seq.next_deadline() + 3ms, ev);
+    while (!seq.finished())
+        seq.update(seq.next_deadline() + 3ms, ev);
     CHECK(ev.back().kind == EventKind::routine_end);
     CHECK(ev.back().at == t0 + 700s + 3ms);
 }
@@ -116,8 +119,8 @@ TEST_CASE("pause keeps the exact remaining time and is not counted as active") {
 }
 
 TEST_CASE("next skips, or releases a hold range once its minimum has passed") {
-    const Schedule s = schedule_of(
-        "title = \"H\"\n[[step]]\ntitle = \"Hold\"\nhold = \"20s..30s\"\nrepeat = 3\n");
+    const Schedule s =
+        schedule_of("title = \"H\"\n[[step]]\ntitle = \"Hold\"\nhold = \"20s..30s\"\nrepeat = 3\n");
     Sequencer seq(s, 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
@@ -125,7 +128,8 @@ TEST_CASE("next skips, or releases a hold range once its minimum has passed") {
 
     ev.clear();
     seq.next(t0 + 10s, ev);  // before the minimum: a skip
-    CHECK(names(ev) == std::vector<std::string>{"skip", "segment_end 0 skipped", "segment_start 1"});
+    CHECK(names(ev) ==
+          std::vector<std::string>{"skip", "segment_end 0 skipped", "segment_start 1"});
 
     ev.clear();
     seq.update(t0 + 30s, ev);  // 20 s into the second hold
@@ -172,13 +176,15 @@ TEST_CASE("+ and - add and take off time, and taking off everything ends the seg
     ev.clear();
     seq.adjust(-30s, t0 + 7s, ev);
     CHECK(ev.front().delta == -23s);  // only what was left
-    CHECK(public_names(ev) == std::vector<std::string>{"adjust", "segment_end 0 done", "segment_start 1"});
+    CHECK(public_names(ev) ==
+          std::vector<std::string>{"adjust", "segment_end 0 done", "segment_start 1"});
     CHECK(seq.totals(t0 + 7s).adjustments == 3);
 }
 
 TEST_CASE("breathing announces each phase of each breath") {
     const Schedule s = schedule_of(
-        "title = \"B\"\n[[step]]\ntitle = \"426\"\nbreathe = [\"inhale 4s\", \"hold 2s\", \"exhale 6s\"]\n"
+        "title = \"B\"\n[[step]]\ntitle = \"426\"\nbreathe = [\"inhale 4s\", \"hold 2s\", \"exhale "
+        "6s\"]\n"
         "cycles = 2\n");
     Sequencer seq(s, 1.0, 0s);
     std::vector<Event> ev;
@@ -200,7 +206,8 @@ TEST_CASE("breathing announces each phase of each breath") {
 
 TEST_CASE("the breathing view fills and empties with the breath") {
     const Schedule s = schedule_of(
-        "title = \"B\"\n[[step]]\ntitle = \"426\"\nbreathe = [\"inhale 4s\", \"hold 2s\", \"exhale 6s\"]\n"
+        "title = \"B\"\n[[step]]\ntitle = \"426\"\nbreathe = [\"inhale 4s\", \"hold 2s\", \"exhale "
+        "6s\"]\n"
         "cycles = 2\n");
     Sequencer seq(s, 1.0, 0s);
     std::vector<Event> ev;
@@ -264,7 +271,8 @@ TEST_CASE("the display redraws exactly when a whole second is crossed") {
 
 TEST_CASE("total time left counts hold ranges as a range") {
     const Schedule s = schedule_of(
-        "title = \"H\"\n[[step]]\ntitle = \"Hold\"\nhold = \"20s..30s\"\n[[step]]\ntitle = \"x\"\nduration = 10\n");
+        "title = \"H\"\n[[step]]\ntitle = \"Hold\"\nhold = \"20s..30s\"\n[[step]]\ntitle = "
+        "\"x\"\nduration = 10\n");
     Sequencer seq(s, 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);

@@ -1,17 +1,16 @@
 #include "support.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
+#include <poll.h>
+#include <spawn.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -49,7 +48,9 @@ std::string read_file(const fs::path& path) {
     return text.str();
 }
 
-fs::path source_dir() { return SELFCARE_SOURCE_DIR; }
+fs::path source_dir() {
+    return SELFCARE_SOURCE_DIR;
+}
 
 namespace {
 
@@ -109,17 +110,21 @@ Result run_selfcare(const TempDir& home, const std::vector<std::string>& args,
     vars["XDG_CONFIG_HOME"] = (home / "config").string();
     vars["XDG_DATA_HOME"] = (home / "data").string();
     vars["XDG_STATE_HOME"] = (home / "state").string();
-    for (const auto& [k, v] : env) vars[k] = v;
+    for (const auto& [k, v] : env)
+        vars[k] = v;
     std::vector<std::string> env_strings;
-    for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
+    for (const auto& [k, v] : vars)
+        env_strings.push_back(k + "=" + v);
     std::vector<char*> envp;
-    for (std::string& s : env_strings) envp.push_back(s.data());
+    for (std::string& s : env_strings)
+        envp.push_back(s.data());
     envp.push_back(nullptr);
 
     std::vector<std::string> argv_strings{SELFCARE_BINARY};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (std::string& s : argv_strings) argv.push_back(s.data());
+    for (std::string& s : argv_strings)
+        argv.push_back(s.data());
     argv.push_back(nullptr);
 
     int in[2], out[2], err[2];

@@ -15,7 +15,8 @@ template <>
 struct StringMaker<std::vector<std::string>> {
     static String convert(const std::vector<std::string>& v) {
         std::string out = "{";
-        for (const std::string& s : v) out += "\"" + s + "\", ";
+        for (const std::string& s : v)
+            out += "\"" + s + "\", ";
         return (out + "}").c_str();
     }
 };
@@ -26,7 +27,7 @@ namespace selfcare::test {
 // A fresh folder under $TMPDIR, removed with everything in it at the end of
 // the scope.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -35,7 +36,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
