@@ -16,12 +16,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Schedule schedule_of(std::string_view text) {
-    RoutineParse p = parse_routine(text, "t.toml", "t");
-    REQUIRE(p.problems.empty());
-    return expand(p.routine);
-}
-
 const Schedule& sided() {
     static const Schedule s = schedule_of(R"(title = "Neck"
 [[step]]

@@ -14,19 +14,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Schedule schedule_of(std::string_view text) {
-    RoutineParse p = parse_routine(text, "t.toml", "t");
-    REQUIRE(p.problems.empty());
-    return expand(p.routine);
-}
-
-const Schedule& neck() {
-    static const Schedule s = schedule_of(
-        "title = \"Neck\"\n[[step]]\ntitle = \"Stretch\"\nsides = [\"left\", \"right\"]\n"
-        "duration = \"30s\"\nbetween = \"5s\"\n");
-    return s;
-}
-
 RunOptions plain(Seconds get_ready = 0s) {
     RunOptions o;
     o.mode = TerminalMode::plain;
@@ -60,7 +47,7 @@ class EventCapture {
 TEST_CASE("plain mode prints one line per event a listener needs") {
     FakeClock clock(TimePoint(1h));
     ScriptedTerminal term(clock, {});
-    const RunTotals t = run_schedule(neck(), plain(), clock, term);
+    const RunTotals t = run_schedule(two_sides(), plain(), clock, term);
     CHECK(t.completed);
     CHECK(t.active == 65s);
     CHECK(term.written ==
@@ -75,7 +62,7 @@ TEST_CASE("plain mode prints one line per event a listener needs") {
 TEST_CASE("the runner sleeps until something is due, never ticking in plain mode") {
     FakeClock clock(TimePoint(1h));
     ScriptedTerminal term(clock, {});
-    run_schedule(neck(), plain(), clock, term);
+    run_schedule(two_sides(), plain(), clock, term);
     // Three segment ends and the countdown marks of three segments: nothing else.
     CHECK(term.waits <= 12);
 }
@@ -85,7 +72,7 @@ TEST_CASE("on a screen it wakes once per displayed second, and breathing animate
     ScriptedTerminal term(clock, {});
     RunOptions o = plain();
     o.mode = TerminalMode::screen;
-    run_schedule(neck(), o, clock, term);
+    run_schedule(two_sides(), o, clock, term);
     CHECK(term.waits >= 65);
     CHECK(term.waits <= 80);
     CHECK(term.written.find("\x1b[H") != std::string::npos);
@@ -112,7 +99,7 @@ TEST_CASE("keys pause, resume, skip, go back, adjust and quit") {
     EventCapture events;
     RunOptions o = plain();
     o.events = events.file();
-    const RunTotals t = run_schedule(neck(), o, clock, term);
+    const RunTotals t = run_schedule(two_sides(), o, clock, term);
     CHECK_FALSE(t.completed);
     // 10 s, then paused for 90 s, then 3 more... 10 + 10 + 1 + 1 + 1
     CHECK(t.active == 23s);
@@ -135,7 +122,7 @@ TEST_CASE("keys pause, resume, skip, go back, adjust and quit") {
 TEST_CASE("a stop signal ends the run as stopped, keeping the time done") {
     FakeClock clock(TimePoint(1h));
     ScriptedTerminal term(clock, {{40s, Input{Input::Kind::stop}}});
-    const RunTotals t = run_schedule(neck(), plain(), clock, term);
+    const RunTotals t = run_schedule(two_sides(), plain(), clock, term);
     CHECK_FALSE(t.completed);
     CHECK(t.active == 40s);
     CHECK(t.segments_done == 2);
@@ -148,7 +135,7 @@ TEST_CASE("time stopped by Ctrl-Z is not counted and the run goes on after fg") 
     EventCapture events;
     RunOptions o = plain();
     o.events = events.file();
-    const RunTotals t = run_schedule(neck(), o, clock, term);
+    const RunTotals t = run_schedule(two_sides(), o, clock, term);
     CHECK(term.suspended == 1);
     CHECK(t.completed);
     CHECK(t.active == 65s);
@@ -162,7 +149,7 @@ TEST_CASE("a person who paused before Ctrl-Z is still paused after fg") {
     FakeClock clock(TimePoint(1h));
     ScriptedTerminal term(clock,
                           {{5s, key('p')}, {6s, Input{Input::Kind::suspend}}, {50s, key('p')}});
-    const RunTotals t = run_schedule(neck(), plain(), clock, term);
+    const RunTotals t = run_schedule(two_sides(), plain(), clock, term);
     CHECK(t.active == 65s);
     CHECK(term.written.find("0:05 Paused\n0:05 Resumed\n") != std::string::npos);
 }
@@ -174,13 +161,13 @@ TEST_CASE("speed scales the real time and the event stream says so") {
     RunOptions o = plain(5s);
     o.speed = 20;
     o.events = events.file();
-    const RunTotals t = run_schedule(neck(), o, clock, term);
+    const RunTotals t = run_schedule(two_sides(), o, clock, term);
     CHECK(t.active == 3250ms);
     const auto lines = events.lines();
     REQUIRE(lines.size() == 8);
     CHECK(
         lines[0] ==
-        "{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"t\", \"title\": \"Neck\", "
+        "{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"test\", \"title\": \"Neck\", "
         "\"segments\": 3, \"speed\": 20, \"get_ready_ms\": 250.000, \"planned_ms\": {\"min\": "
         "3250.000, \"max\": 3250.000}}\n");
     CHECK(
@@ -202,6 +189,6 @@ TEST_CASE("the help overlay toggles with ?") {
     RunOptions o = plain();
     o.mode = TerminalMode::screen;
     o.style = Style{false, false};
-    run_schedule(neck(), o, clock, term);
+    run_schedule(two_sides(), o, clock, term);
     CHECK(term.written.find("q          quit (what you did is kept)") != std::string::npos);
 }

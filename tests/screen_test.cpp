@@ -6,15 +6,10 @@
 #include "support.hpp"
 
 using namespace selfcare;
+using namespace selfcare::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-Schedule schedule_of(std::string_view text) {
-    RoutineParse p = parse_routine(text, "t.toml", "t");
-    REQUIRE(p.problems.empty());
-    return expand(p.routine);
-}
 
 const Schedule& spots() {
     static const Schedule s = schedule_of(R"(title = "Spots"

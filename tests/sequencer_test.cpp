@@ -6,23 +6,10 @@
 #include "support.hpp"
 
 using namespace selfcare;
+using namespace selfcare::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-Schedule schedule_of(std::string_view text) {
-    RoutineParse p = parse_routine(text, "t.toml", "t");
-    REQUIRE(p.problems.empty());
-    return expand(p.routine);
-}
-
-// Left 30 s, a 5 s gap, right 30 s.
-const Schedule& neck() {
-    static const Schedule s = schedule_of(
-        "title = \"Neck\"\n[[step]]\ntitle = \"Stretch\"\nsides = [\"left\", \"right\"]\n"
-        "duration = \"30s\"\nbetween = \"5s\"\n");
-    return s;
-}
 
 const TimePoint t0{std::chrono::hours(1)};
 
@@ -54,7 +41,7 @@ std::vector<std::string> public_names(const std::vector<Event>& events) {
 }  // namespace
 
 TEST_CASE("segments follow each other on absolute deadlines") {
-    Sequencer seq(neck(), 1.0, 0s);
+    Sequencer seq(two_sides(), 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     CHECK(names(ev) == std::vector<std::string>{"routine_start", "segment_start 0"});
@@ -99,7 +86,7 @@ TEST_CASE("no drift: a routine of many segments ends exactly on time however lat
 }
 
 TEST_CASE("pause keeps the exact remaining time and is not counted as active") {
-    Sequencer seq(neck(), 1.0, 0s);
+    Sequencer seq(two_sides(), 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     seq.toggle_pause(t0 + 10s + 250ms, ev);
@@ -145,7 +132,7 @@ TEST_CASE("next skips, or releases a hold range once its minimum has passed") {
 }
 
 TEST_CASE("back returns to the start of the previous segment, passing over gaps") {
-    Sequencer seq(neck(), 1.0, 0s);
+    Sequencer seq(two_sides(), 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     seq.update(t0 + 40s, ev);  // into the right side
@@ -161,7 +148,7 @@ TEST_CASE("back returns to the start of the previous segment, passing over gaps"
 }
 
 TEST_CASE("+ and - add and take off time, and taking off everything ends the segment") {
-    Sequencer seq(neck(), 1.0, 0s);
+    Sequencer seq(two_sides(), 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     seq.adjust(10s, t0 + 5s, ev);
@@ -182,11 +169,7 @@ TEST_CASE("+ and - add and take off time, and taking off everything ends the seg
 }
 
 TEST_CASE("breathing announces each phase of each breath") {
-    const Schedule s = schedule_of(
-        "title = \"B\"\n[[step]]\ntitle = \"426\"\nbreathe = [\"inhale 4s\", \"hold 2s\", \"exhale "
-        "6s\"]\n"
-        "cycles = 2\n");
-    Sequencer seq(s, 1.0, 0s);
+    Sequencer seq(two_breaths(), 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     CHECK(seq.breathing());
@@ -205,11 +188,7 @@ TEST_CASE("breathing announces each phase of each breath") {
 }
 
 TEST_CASE("the breathing view fills and empties with the breath") {
-    const Schedule s = schedule_of(
-        "title = \"B\"\n[[step]]\ntitle = \"426\"\nbreathe = [\"inhale 4s\", \"hold 2s\", \"exhale "
-        "6s\"]\n"
-        "cycles = 2\n");
-    Sequencer seq(s, 1.0, 0s);
+    Sequencer seq(two_breaths(), 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     seq.update(t0 + 15s, ev);  // second breath, 1 s into its hold? no: 3 s into its inhale
@@ -221,7 +200,7 @@ TEST_CASE("the breathing view fills and empties with the breath") {
 }
 
 TEST_CASE("speed plays the schedule faster and says so in planned times") {
-    Sequencer seq(neck(), 10.0, 5s);
+    Sequencer seq(two_sides(), 10.0, 5s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     CHECK(seq.next_deadline() == t0 + 200ms);  // the "3" before the start: 300 ms ahead
@@ -234,7 +213,7 @@ TEST_CASE("speed plays the schedule faster and says so in planned times") {
 }
 
 TEST_CASE("stop ends the run as stopped with the active time so far") {
-    Sequencer seq(neck(), 1.0, 3s);
+    Sequencer seq(two_sides(), 1.0, 3s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     seq.update(t0 + 13s, ev);
@@ -249,7 +228,7 @@ TEST_CASE("stop ends the run as stopped with the active time so far") {
 }
 
 TEST_CASE("next during the get-ready countdown starts the first segment at once") {
-    Sequencer seq(neck(), 1.0, 5s);
+    Sequencer seq(two_sides(), 1.0, 5s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     CHECK(seq.view(t0).getting_ready);
@@ -259,12 +238,12 @@ TEST_CASE("next during the get-ready countdown starts the first segment at once"
 }
 
 TEST_CASE("the display redraws exactly when a whole second is crossed") {
-    Sequencer seq(neck(), 1.0, 0s);
+    Sequencer seq(two_sides(), 1.0, 0s);
     std::vector<Event> ev;
     seq.start(t0, ev);
     CHECK(seq.next_second(t0) == t0 + 1s);
     CHECK(seq.next_second(t0 + 250ms) == t0 + 1s);
-    Sequencer fast(neck(), 4.0, 0s);
+    Sequencer fast(two_sides(), 4.0, 0s);
     fast.start(t0, ev);
     CHECK(fast.next_second(t0) == t0 + 250ms);
 }
