@@ -152,6 +152,16 @@ void body_segment(std::vector<std::string>& lines, const Frame& f, const Painter
     }
 }
 
+// What comes after the current segment: the next step itself, with the gap
+// before it, rather than the gap.
+std::string next_text(const Schedule& s, int index) {
+    const auto at = static_cast<size_t>(index);
+    if (at >= s.segments.size()) return "done";
+    const Segment& next = s.segments[at];
+    if (next.kind != SegmentKind::between || at + 1 >= s.segments.size()) return describe(next);
+    return fmt::format("{} (after {})", describe(s.segments[at + 1]), format_clock(next.max));
+}
+
 void body_help(std::vector<std::string>& lines, const Painter& p) {
     for (const char* l :
          {" space, p   pause or resume", " n, Enter   next (ends a hold early)",
@@ -235,11 +245,7 @@ std::string render_frame(const Frame& f) {
     lines.push_back("");
     std::string total = fmt::format(" Total left {}",
                                     format_span(shown(v.total_left_min), shown(v.total_left_max)));
-    const size_t next = static_cast<size_t>(v.segment + 1);
-    if (!v.finished) {
-        total += fmt::format("{}Next: {}", p.dot(),
-                             next < s.segments.size() ? describe(s.segments[next]) : "done");
-    }
+    if (!v.finished) total += fmt::format("{}Next: {}", p.dot(), next_text(s, v.segment + 1));
     lines.push_back(p.line(total));
 
     const std::string keys = p.line(

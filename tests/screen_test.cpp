@@ -75,7 +75,7 @@ TEST_CASE("a hold shows where it is, the cue, the bar, the time left and what co
                        " [########----------------------------------------]  0:26",
                        " Hold at least 0:16 more",
                        "",
-                       " Total left 1:41-2:01 - Next: Get ready: spot 2 of 2",
+                       " Total left 1:41-2:01 - Next: Ball, spot 2 of 2 (after 0:05)",
                        "",
                        "",
                        "",

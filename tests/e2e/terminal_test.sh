@@ -83,7 +83,7 @@ countdown)
     a=$(left); sleep 2.2; b=$(left)
     [ "$b" -lt "$a" ] || fail "the countdown did not move ($a then $b)"
     screen | grep -qF "step 1/1 · left side" || fail "no step and side in the header"
-    screen | grep -qF "Next: Get ready: right side" || fail "no 'next'"
+    screen | grep -qF "Next: Side neck stretch, right side (after 0:05)" || fail "no 'next'"
     type_keys q
     check_restored
     ;;
