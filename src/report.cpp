@@ -26,15 +26,21 @@ Date first_day(YearMonth m) {
 // Collects what the report needs while the months stream past, newest first.
 class Collector {
   public:
-    Collector(Date first, Date end, WeekStart start) : first_(first), end_(end), start_(start) {}
+    Collector(Date first, Date end, WeekStart start, Sessions keep)
+        : first_(first), end_(end), start_(start), keep_(keep) {}
 
     void add(const SessionView& v) {
         if (v.date >= end_) return;  // after the range: a clock set wrong, or a later week
-        Totals& t = weeks_[week_start(v.date, start_)];
-        ++t.sessions;
-        t.active_s += v.active_s;
-        if (counts_toward_goal(v.outcome, v.active_s, v.planned_min_s)) ++t.counted;
-        if (v.date >= first_) sessions_.push_back(to_session(v));
+        // Lines come in date order within a file, so the week is nearly
+        // always the one before: skip the map search then.
+        if (!last_ || v.date < last_start_ || v.date >= last_start_ + days(7)) {
+            last_start_ = week_start(v.date, start_);
+            last_ = &weeks_[last_start_];
+        }
+        ++last_->sessions;
+        last_->active_s += v.active_s;
+        if (counts_toward_goal(v.outcome, v.active_s, v.planned_min_s)) ++last_->counted;
+        if (keep_ == Sessions::keep && v.date >= first_) sessions_.push_back(to_session(v));
     }
 
     Totals totals(Date week) const {
@@ -52,7 +58,10 @@ class Collector {
   private:
     Date first_, end_;
     WeekStart start_;
-    std::map<Date, Totals> weeks_;
+    Sessions keep_;
+    std::map<Date, Totals> weeks_;  // nodes never move, so last_ stays valid
+    Totals* last_ = nullptr;
+    Date last_start_;
     std::vector<Session> sessions_;
 };
 
@@ -63,10 +72,10 @@ bool meets_goal(const Goal& goal, int counted, int active_s) {
 }
 
 Report build_report(LogReader& reader, Date first, int count, Date today, const Config& config,
-                    Streak streak) {
+                    Streak streak, Sessions sessions) {
     const Date end = first + days(7 * count);
     const Date current = week_start(today, config.week_start);
-    Collector collector(first, end, config.week_start);
+    Collector collector(first, end, config.week_start, sessions);
     const auto finished_miss = [&](Date week) {
         if (week >= current) return false;
         const Totals t = collector.totals(week);

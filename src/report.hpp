@@ -36,6 +36,9 @@ struct Report {
 };
 
 enum class Streak { compute, skip };
+// Whether the report keeps the range's sessions (the week view, JSON and CSV
+// need them; the history and the status line only need totals).
+enum class Sessions { keep, skip };
 
 // Builds the report for `count` weeks starting with the week that starts on
 // `first`. With Streak::compute it reads back through older months until the
@@ -44,7 +47,7 @@ enum class Streak { compute, skip };
 // the months the range touches. Damage is left in `reader` for the caller to
 // report. Throws Error when a log file cannot be read.
 Report build_report(LogReader& reader, Date first, int count, Date today, const Config& config,
-                    Streak streak);
+                    Streak streak, Sessions sessions = Sessions::keep);
 
 bool meets_goal(const Goal& goal, int counted, int active_s);
 
