@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "catalog.hpp"
+#include "cmd_config.hpp"
+#include "cmd_log.hpp"
 #include "cues.hpp"
 #include "error.hpp"
 #include "paths.hpp"
@@ -147,6 +149,7 @@ int run_cli(int argc, char** argv) {
         "  selfcare list                     the routines you can run\n"
         "  selfcare show neck-release        every step, with its timing\n"
         "  selfcare check my-routine.toml    check a routine you wrote\n"
+        "  selfcare log                      this week against your goal\n"
         "\nRun 'selfcare COMMAND --help' for more on one command.");
 
     RunFlags run_flags;
@@ -187,6 +190,33 @@ int run_cli(int argc, char** argv) {
         "Exit status 0 when every routine is valid, 2 when any has problems.\n"
         "Example:\n  selfcare check ~/.config/selfcare/routines/*.toml");
 
+    // The log, status and config commands (src/cmd_log.cpp, src/cmd_config.cpp).
+    LogOptions log_options;
+    CLI::App* log = app.add_subcommand("log", "This week's sessions against your goal");
+    log->add_option("--week", log_options.week, "Another week: a date, last, -N or 2026-W47")
+        ->expected(0, 1);
+    log->add_option("--weeks", log_options.weeks, "A history of N weeks")->check(CLI::Range(1, 1000));
+    log->add_flag("--json", log_options.json, "The week's totals and every session as JSON");
+    log->add_flag("--csv", log_options.csv, "Every session of the range as CSV");
+    log->footer("Examples:\n  selfcare log\n  selfcare log --week last\n  selfcare log --weeks 12\n"
+                "  selfcare log --week 2026-W47 --csv > week47.csv");
+    LogAddOptions add_options;
+    CLI::App* add = log->add_subcommand("add", "Record a session done away from the timer");
+    add->add_option("routine", add_options.routine, "A routine name, or a name for the activity")
+        ->required();
+    add->add_option("--at", add_options.at, "When: 2026-11-18, yesterday, \"yesterday 18:30\", 18:30");
+    add->add_option("--minutes", add_options.minutes, "How long (default: the routine's length)")
+        ->check(CLI::Range(1, 1440));
+    add->add_option("--pain-before", add_options.pain_before, "Pain before, 0-10")
+        ->check(CLI::Range(0, 10));
+    add->add_option("--pain-after", add_options.pain_after, "Pain after, 0-10")
+        ->check(CLI::Range(0, 10));
+    add->footer("Example:\n  selfcare log add neck-release --at \"yesterday 18:30\" --pain-before 6");
+    CLI::App* status = app.add_subcommand("status", "One line for a prompt: \"2/3 this week\"");
+    bool config_path = false;
+    CLI::App* config = app.add_subcommand("config", "Show your settings and where each comes from");
+    config->add_flag("--path", config_path, "Print only the config file's path");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -198,6 +228,13 @@ int run_cli(int argc, char** argv) {
     if (list->parsed()) return cmd_list(json);
     if (show->parsed()) return cmd_show(target, json);
     if (check->parsed()) return cmd_check(targets);
+    if (add->parsed()) return cmd_log_add(add_options, context_from_environment());
+    if (log->parsed()) return cmd_log(log_options, context_from_environment());
+    if (status->parsed()) return cmd_status(context_from_environment());
+    if (config->parsed()) {
+        return cmd_config(config_path ? ConfigView::path : ConfigView::settings,
+                          context_from_environment().paths);
+    }
     return 0;
 }
 
