@@ -61,7 +61,7 @@ std::optional<Date> parse_day(std::string_view text, Date today) {
 
 }  // namespace
 
-LocalTime to_local(TimePoint t) {
+LocalTime to_local(WallTime t) {
     const std::time_t s = system_clock::to_time_t(time_point_cast<seconds>(t));
     std::tm tm{};
     localtime_r(&s, &tm);
@@ -72,7 +72,7 @@ LocalTime to_local(TimePoint t) {
                      seconds(tm.tm_gmtoff)};
 }
 
-TimePoint from_local(Date date, seconds time_of_day) {
+WallTime from_local(Date date, seconds time_of_day) {
     const year_month_day ymd(date);
     const hh_mm_ss<seconds> hms(time_of_day);
     std::tm tm{};
@@ -158,7 +158,7 @@ Date parse_week(std::string_view when, Date today, WeekStart start) {
                     when));
 }
 
-TimePoint parse_when(std::string_view when, TimePoint now) {
+WallTime parse_when(std::string_view when, WallTime now) {
     if (when.empty() || when == "now") return now;
     const Date today = to_local(now).date;
     const auto bad = [&] {
@@ -178,7 +178,7 @@ TimePoint parse_when(std::string_view when, TimePoint now) {
     return from_local(*day, *clock);
 }
 
-TimePoint parse_instant(std::string_view text) {
+WallTime parse_instant(std::string_view text) {
     const auto bad = [&] {
         return invalid_input(
             fmt::format("'{}' is not a date and time like 2026-11-19T10:00:00+01:00", text));

@@ -15,7 +15,7 @@
 namespace selfcare {
 
 using Date = std::chrono::sys_days;  // a calendar date, with no time zone
-using TimePoint = std::chrono::system_clock::time_point;
+using WallTime = std::chrono::system_clock::time_point;
 
 enum class WeekStart { monday, sunday };
 
@@ -26,13 +26,13 @@ struct LocalTime {
     std::chrono::seconds utc_offset{0};  // east of UTC is positive
 };
 
-LocalTime to_local(TimePoint t);
+LocalTime to_local(WallTime t);
 
 // The instant at which the local wall clock shows `date` and `time_of_day`.
 // A time skipped by a DST change is read as the clock before the change would
 // have shown it (02:30 on a spring-forward night is 03:30); for a time that
 // happens twice the C library picks (glibc: the second, in standard time).
-TimePoint from_local(Date date, std::chrono::seconds time_of_day);
+WallTime from_local(Date date, std::chrono::seconds time_of_day);
 
 // "2026-11-16T07:30:12+01:00".
 std::string format_local_iso(const LocalTime& t);
@@ -73,10 +73,10 @@ Date parse_week(std::string_view when, Date today, WeekStart start);
 // or a bare clock time for today. Noon stands for "some time that day" so
 // that a date alone never lands on a neighbouring day. Throws Error (invalid
 // input) for anything else.
-TimePoint parse_when(std::string_view when, TimePoint now);
+WallTime parse_when(std::string_view when, WallTime now);
 
 // An instant written as "2026-11-19T10:00:00+01:00", "...Z", or without an
 // offset (then local time). Used for SELFCARE_NOW. Throws Error.
-TimePoint parse_instant(std::string_view text);
+WallTime parse_instant(std::string_view text);
 
 }  // namespace selfcare

@@ -124,7 +124,7 @@ int cmd_log_add(const LogAddOptions& options, const CommandContext& context) {
         throw invalid_input(fmt::format("'{}' is not a name selfcare can log: use a-z, 0-9 and '-'",
                                         options.routine));
     }
-    const TimePoint start = parse_when(options.at, context.now);
+    const WallTime start = parse_when(options.at, context.now);
     if (start > context.now + std::chrono::minutes(1)) {
         throw invalid_input(
             fmt::format("--at: {} is in the future", format_local_iso(to_local(start))));

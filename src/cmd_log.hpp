@@ -15,7 +15,7 @@ namespace selfcare {
 // time it is, and how to print.
 struct CommandContext {
     Paths paths;
-    TimePoint now;
+    WallTime now;
     bool color = false;    // stdout is a terminal, NO_COLOR is unset, TERM is not dumb
     bool unicode = false;  // the locale is UTF-8
 };

@@ -28,7 +28,7 @@ struct FinishedRun {
     int segments_total = 0;
     std::optional<int> pain_before;
     std::optional<int> pain_after;
-    TimePoint started;  // system_clock::now() read by the CLI when the run began
+    WallTime started;  // system_clock::now() read by the CLI when the run began
     Source source = Source::timer;
 };
 

@@ -71,26 +71,26 @@ TEST_CASE("--week accepts dates, last, -N and ISO weeks") {
 
 TEST_CASE("local times carry their UTC offset, in winter and in summer") {
     TzGuard tz("Europe/Berlin");
-    const TimePoint winter = sys_days(date("2026-11-16")) + hours(6) + minutes(30);
+    const WallTime winter = sys_days(date("2026-11-16")) + hours(6) + minutes(30);
     CHECK(format_local_iso(to_local(winter)) == "2026-11-16T07:30:00+01:00");
-    const TimePoint summer = sys_days(date("2026-07-01")) + hours(22) + minutes(15);
+    const WallTime summer = sys_days(date("2026-07-01")) + hours(22) + minutes(15);
     CHECK(format_local_iso(to_local(summer)) == "2026-07-02T00:15:00+02:00");
     CHECK(to_local(summer).date == date("2026-07-02"));
 }
 
 TEST_CASE("west of UTC the offset is negative and the date can be the day before") {
     TzGuard tz("America/New_York");
-    const TimePoint t = sys_days(date("2026-11-17")) + hours(3);
+    const WallTime t = sys_days(date("2026-11-17")) + hours(3);
     CHECK(format_local_iso(to_local(t)) == "2026-11-16T22:00:00-05:00");
 }
 
 TEST_CASE("local times on DST nights") {
     TzGuard tz("Europe/Berlin");
     // 02:30 does not exist on 29 March 2026; the clock jumped to 03:30.
-    const TimePoint spring = from_local(date("2026-03-29"), hours(2) + minutes(30));
+    const WallTime spring = from_local(date("2026-03-29"), hours(2) + minutes(30));
     CHECK(format_local_iso(to_local(spring)) == "2026-03-29T03:30:00+02:00");
     // 02:30 happens twice on 25 October; glibc picks the second.
-    const TimePoint autumn = from_local(date("2026-10-25"), hours(2) + minutes(30));
+    const WallTime autumn = from_local(date("2026-10-25"), hours(2) + minutes(30));
     CHECK(format_local_iso(to_local(autumn)) == "2026-10-25T02:30:00+01:00");
     // A 23-hour day and a 25-hour day still begin and end on their own dates.
     CHECK(to_local(from_local(date("2026-03-29"), hours(23) + minutes(59))).date ==
@@ -100,7 +100,7 @@ TEST_CASE("local times on DST nights") {
 
 TEST_CASE("--at accepts words, dates and clock times") {
     TzGuard tz("Europe/Berlin");
-    const TimePoint now = parse_instant("2026-11-19T10:00:00+01:00");
+    const WallTime now = parse_instant("2026-11-19T10:00:00+01:00");
     const auto at = [&](const char* text) {
         return format_local_iso(to_local(parse_when(text, now)));
     };
