@@ -40,7 +40,9 @@ class Run {
             cues_.poll(now);
             draw(now);
         }
-        return sequencer_.totals(clock_.now());
+        RunTotals totals = sequencer_.totals(clock_.now());
+        totals.interrupted = interrupted_;
+        return totals;
     }
 
   private:
@@ -61,6 +63,7 @@ class Run {
             case Input::Kind::key:
                 return key(input.key, now);
             case Input::Kind::stop:
+                interrupted_ = true;
                 return sequencer_.stop(now, events_);
             case Input::Kind::redraw:
                 return;  // drawn after every wake
@@ -149,6 +152,7 @@ class Run {
     std::vector<Event> events_;
     TimePoint start_{};
     bool show_help_ = false;
+    bool interrupted_ = false;
 };
 
 }  // namespace
