@@ -21,6 +21,8 @@ constexpr Duration kBellGap = 250ms;
 // A cue program gets this long before it is stopped: long enough for any
 // sentence selfcare says, short enough that a hung one does not pile up.
 constexpr Duration kSpeechLimit = 15s;
+// How long the program waits, at the end, for the last cue to be said.
+constexpr Duration kLastWords = 3s;
 
 std::string units(long long n, std::string_view unit) {
     return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");

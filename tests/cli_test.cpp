@@ -286,3 +286,22 @@ TEST_CASE("a session that cannot be saved is reported after the summary, exit 1"
     CHECK(r.out.find("Done: Tiny. 0:02 active") != std::string::npos);
     CHECK(r.err.starts_with("selfcare: session NOT saved: " + (home / "data/selfcare").string()));
 }
+
+TEST_CASE("the speech command in the config speaks the cues; --quiet silences it") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
+    const std::string said = (home / "said").string();
+    write_file(home / "speak", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> " + said + "\n");
+    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
+    write_file(home / "config/selfcare/config.toml",
+               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log"}, "\n").status == 0);
+    // Each cue cuts off the one before, so a quick one may be cut before it
+    // writes; the last, "Done", has nothing after it.
+    const std::string words = read_file(said);
+    CHECK(words.ends_with("Done\n"));
+
+    std::filesystem::remove(said);
+    REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log", "--quiet"}, "\n").status == 0);
+    CHECK_FALSE(std::filesystem::exists(said));
+}
