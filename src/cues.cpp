@@ -137,7 +137,17 @@ CuePlayer::CuePlayer(Terminal& terminal, const Clock& clock, bool bell,
                      std::vector<std::string> say)
     : terminal_(terminal), clock_(clock), bell_(bell), say_(std::move(say)) {}
 
+// The last cue ("Done", "Stopped") is still being spoken when the run ends:
+// let it finish, within reason, rather than cut it off.
 CuePlayer::~CuePlayer() {
+    const TimePoint give_up = std::chrono::steady_clock::now() + kLastWords;
+    while (speaker_ > 0 && std::chrono::steady_clock::now() < give_up) {
+        if (waitpid(speaker_, nullptr, WNOHANG) == speaker_) {
+            speaker_ = -1;
+        } else {
+            usleep(20'000);
+        }
+    }
     end_speech(true);
 }
 
