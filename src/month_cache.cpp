@@ -27,23 +27,19 @@ std::optional<std::string> read_small_file(const fs::path& path) {
     if (fd < 0) return std::nullopt;
     struct stat st {};
     std::string text;
-    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    if (ok) {
-        text.resize(kMaxSummaryBytes + 1);  // one more byte shows a file too large
-        size_t got = 0;
-        while (got < text.size()) {
-            const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) {
-                ok = n == 0;
-                break;
-            }
-            got += static_cast<size_t>(n);
-        }
-        text.resize(got);
+    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+              static_cast<size_t>(st.st_size) <= kMaxSummaryBytes;
+    // Summaries are renamed into place whole and never written in place, so
+    // the size fstat gives is the size to read; a short read is a failure.
+    if (ok) text.resize(static_cast<size_t>(st.st_size));
+    for (size_t got = 0; ok && got < text.size();) {
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) got += static_cast<size_t>(n);
     }
     ::close(fd);
-    if (!ok || text.size() > kMaxSummaryBytes) return std::nullopt;
+    if (!ok) return std::nullopt;
     return text;
 }
 
