@@ -96,10 +96,11 @@ int cmd_log(const LogOptions& options, const CommandContext& context) {
     const Date last = parse_week(options.week.value_or(""), today, config.week_start);
     const int count = std::max(options.weeks, 1);
     LogReader reader(context.paths.data);
+    const MonthCache cache(context.paths.cache, context.paths.data);
     const bool totals_only = options.weeks > 0 && !options.json && !options.csv;
     const Report report =
-        build_report(reader, last - days(7 * (count - 1)), count, today, config, Streak::compute,
-                     totals_only ? Sessions::skip : Sessions::keep);
+        build_report(reader, cache, last - days(7 * (count - 1)), count, today, config,
+                     Streak::compute, totals_only ? Sessions::skip : Sessions::keep);
     const Style style{context.color, context.unicode};
     if (options.json) {
         fmt::print("{}", render_json(report));
@@ -151,8 +152,9 @@ int cmd_status(const CommandContext& context) {
     const Config config = load_config(context.paths.config_file());
     const Date today = to_local(context.now).date;
     LogReader reader(context.paths.data);
-    const Report report = build_report(reader, week_start(today, config.week_start), 1, today,
-                                       config, Streak::skip, Sessions::skip);
+    const MonthCache cache(context.paths.cache, context.paths.data);
+    const Report report = build_report(reader, cache, week_start(today, config.week_start), 1,
+                                       today, config, Streak::skip, Sessions::skip);
     fmt::print("{}", render_status(report));
     print_damage(reader);
     return 0;

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <tuple>
 #include <unistd.h>
 #include <utility>
@@ -68,6 +69,19 @@ int version_of(std::string_view line) {
     return v;
 }
 
+FileStamp stamp_of(const struct stat& st, std::string name) {
+    const auto ns = [](const timespec& t) {
+        return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+    };
+    return FileStamp{std::move(name),
+                     static_cast<std::uint64_t>(st.st_size),
+                     ns(st.st_mtim),
+                     ns(st.st_ctim),
+                     static_cast<std::uint64_t>(st.st_ino),
+                     static_cast<std::uint64_t>(st.st_dev),
+                     static_cast<std::uint32_t>(st.st_mode)};
+}
+
 // Reads a whole file under a shared lock, so a line being appended at the
 // same moment is never seen half written.
 class FileInput {
@@ -80,6 +94,12 @@ class FileInput {
         }
     }
     ~FileInput() { ::close(fd_); }
+    // Taken under the lock, so it describes exactly the bytes read.
+    FileStamp stamp() const {
+        struct stat st {};
+        if (::fstat(fd_, &st) != 0) throw cannot_read(path_);
+        return stamp_of(st, path_.filename().string());
+    }
     FileInput(const FileInput&) = delete;
     FileInput& operator=(const FileInput&) = delete;
 
@@ -181,19 +201,38 @@ std::vector<YearMonth> LogReader::months() const {
     return out;
 }
 
-void LogReader::read_month(YearMonth month, const std::function<void(const SessionView&)>& visit) {
-    const auto first = std::ranges::lower_bound(files_, month, {}, &LogFile::month);
-    if (first == files_.end() || first->month != month) return;
-    IdSet seen;
-    for (auto it = first; it != files_.end() && it->month == month; ++it) {
-        read_file(*it, seen, visit);
-    }
+std::pair<size_t, size_t> LogReader::files_of(YearMonth month) const {
+    const auto range = std::ranges::equal_range(files_, month, {}, &LogFile::month);
+    return {static_cast<size_t>(range.begin() - files_.begin()),
+            static_cast<size_t>(range.end() - files_.begin())};
 }
 
-void LogReader::read_file(const LogFile& file, IdSet& seen,
-                          const std::function<void(const SessionView&)>& visit) {
+std::vector<FileStamp> LogReader::read_month(YearMonth month,
+                                             const std::function<void(const SessionView&)>& visit) {
+    const auto [first, last] = files_of(month);
+    std::vector<FileStamp> stamps;
+    IdSet seen;
+    for (size_t i = first; i < last; ++i)
+        stamps.push_back(read_file(files_[i], seen, visit));
+    return stamps;
+}
+
+std::optional<std::vector<FileStamp>> LogReader::stamps(YearMonth month) const {
+    const auto [first, last] = files_of(month);
+    std::vector<FileStamp> out;
+    for (size_t i = first; i < last; ++i) {
+        struct stat st {};
+        if (::stat(files_[i].path.c_str(), &st) != 0) return std::nullopt;
+        out.push_back(stamp_of(st, files_[i].path.filename().string()));
+    }
+    return out;
+}
+
+FileStamp LogReader::read_file(const LogFile& file, IdSet& seen,
+                               const std::function<void(const SessionView&)>& visit) {
     if (buffer_.empty()) buffer_.resize(kBufferSize);
     FileInput input(file.path);
+    FileStamp stamp = input.stamp();
     FileDamage damage{file.path, 0, {}, {}};
     const auto damaged = [&](int line) {
         if (damage.lines.size() < kLinesNamed) damage.lines.push_back(line);
@@ -256,6 +295,7 @@ void LogReader::read_file(const LogFile& file, IdSet& seen,
         if (!newer) damaged(number);
     }
     if (damage.skipped > 0 || newer) damage_.push_back(std::move(damage));
+    return stamp;
 }
 
 }  // namespace selfcare

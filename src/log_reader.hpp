@@ -13,7 +13,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "session.hpp"
@@ -35,10 +37,29 @@ struct FileDamage {
     int skipped = 0;
     std::vector<int> lines;  // the first few line numbers, 1-based
     std::string note;        // set when the whole file was skipped, saying why
+
+    bool operator==(const FileDamage&) const = default;
 };
 
 // "selfcare: warning: PATH: skipped 2 damaged lines (5, 9); the rest was read\n".
 std::string format_damage(const FileDamage& d);
+
+// What tells one state of a log file from any other. Log files are only
+// appended to, which changes the size and both times; replacing a file
+// changes the inode, and chmod or a hand edit that restores the size and
+// mtime still changes the ctime. Summaries of a month are valid only for the
+// exact stamps they were made from (month_cache.hpp).
+struct FileStamp {
+    std::string name;  // the file name, without the folder
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;  // st_dev
+    std::uint32_t mode = 0;    // st_mode: type and permissions
+
+    bool operator==(const FileStamp&) const = default;
+};
 
 class LogReader {
   public:
@@ -50,20 +71,36 @@ class LogReader {
     std::vector<YearMonth> months() const;
     bool empty() const { return files_.empty(); }
 
+    const std::filesystem::path& folder() const { return folder_; }
+
     // Calls `visit` for every good session in the files of `month`, each id
     // once. The view points into a buffer that is reused after the call.
     // Sessions whose date is not in `month` are damage: the writer always
-    // puts a session in the file of its date's month. Throws Error (exit
-    // status 1) when a file cannot be opened or read.
-    void read_month(YearMonth month, const std::function<void(const SessionView&)>& visit);
+    // puts a session in the file of its date's month. Returns the stamps of
+    // the files read, taken under the same lock as the read, so they match
+    // exactly what was read. Throws Error (exit status 1) when a file cannot
+    // be opened or read.
+    std::vector<FileStamp> read_month(YearMonth month,
+                                      const std::function<void(const SessionView&)>& visit);
 
-    // Damage found so far, one entry per file with any.
+    // The stamps of the files of `month` as they are now, in the order
+    // read_month reads them; nothing when one cannot be taken (the file is
+    // gone, or its folder unreadable), so that the caller reads the month and
+    // meets the error there.
+    std::optional<std::vector<FileStamp>> stamps(YearMonth month) const;
+
+    // Damage found so far, one entry per file with any, in the order found.
     const std::vector<FileDamage>& damage() const { return damage_; }
+    // Adds damage found in an earlier read (a cached month's), so that it is
+    // reported as if the month had been read now.
+    void add_damage(FileDamage d) { damage_.push_back(std::move(d)); }
 
   private:
     class IdSet;
-    void read_file(const LogFile& file, IdSet& seen,
-                   const std::function<void(const SessionView&)>& visit);
+    FileStamp read_file(const LogFile& file, IdSet& seen,
+                        const std::function<void(const SessionView&)>& visit);
+    // The files of `month`, as a range of files_.
+    std::pair<size_t, size_t> files_of(YearMonth month) const;
 
     std::filesystem::path folder_;
     std::vector<LogFile> files_;  // sorted by month, device files before copies

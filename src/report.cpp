@@ -8,12 +8,6 @@ namespace {
 
 using std::chrono::days;
 
-struct Totals {
-    int sessions = 0;
-    int counted = 0;
-    int active_s = 0;
-};
-
 YearMonth month_of(Date d) {
     const std::chrono::year_month_day ymd(d);
     return ymd.year() / ymd.month();
@@ -29,18 +23,24 @@ class Collector {
     Collector(Date first, Date end, WeekStart start, Sessions keep)
         : first_(first), end_(end), start_(start), keep_(keep) {}
 
+    // Whether the sessions of `m` are needed one by one, not just its totals.
+    bool keeps_sessions_of(YearMonth m) const {
+        return keep_ == Sessions::keep && first_day(m) < end_ &&
+               first_day(m + std::chrono::months(1)) > first_;
+    }
+
     void add(const SessionView& v) {
-        if (v.date >= end_) return;  // after the range: a clock set wrong, or a later week
-        // Lines come in date order within a file, so the week is nearly
-        // always the one before: skip the map search then.
-        if (!last_ || v.date < last_start_ || v.date >= last_start_ + days(7)) {
-            last_start_ = week_start(v.date, start_);
-            last_ = &weeks_[last_start_];
+        add_day(v.date, totals_of(v));
+        if (keep_ == Sessions::keep && v.date >= first_ && v.date < end_) {
+            sessions_.push_back(to_session(v));
         }
-        ++last_->sessions;
-        last_->active_s += v.active_s;
-        if (counts_toward_goal(v.outcome, v.active_s, v.planned_min_s)) ++last_->counted;
-        if (keep_ == Sessions::keep && v.date >= first_) sessions_.push_back(to_session(v));
+    }
+
+    void add_month(const MonthSummary& s) {
+        for (size_t i = 0; i < s.days.size(); ++i) {
+            if (s.days[i].sessions > 0)
+                add_day(first_day(s.month) + days(static_cast<int>(i)), s.days[i]);
+        }
     }
 
     Totals totals(Date week) const {
@@ -56,6 +56,17 @@ class Collector {
     }
 
   private:
+    void add_day(Date d, const Totals& t) {
+        if (d >= end_) return;  // after the range: a clock set wrong, or a later week
+        // Days come in date order within a month, so the week is nearly
+        // always the one before: skip the map search then.
+        if (!last_ || d < last_start_ || d >= last_start_ + days(7)) {
+            last_start_ = week_start(d, start_);
+            last_ = &weeks_[last_start_];
+        }
+        *last_ += t;
+    }
+
     Date first_, end_;
     WeekStart start_;
     Sessions keep_;
@@ -71,8 +82,8 @@ bool meets_goal(const Goal& goal, int counted, int active_s) {
     return counted >= goal.sessions && active_s >= goal.minutes * 60;
 }
 
-Report build_report(LogReader& reader, Date first, int count, Date today, const Config& config,
-                    Streak streak, Sessions sessions) {
+Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
+                    const Config& config, Streak streak, Sessions sessions) {
     const Date end = first + days(7 * count);
     const Date current = week_start(today, config.week_start);
     Collector collector(first, end, config.week_start, sessions);
@@ -93,7 +104,11 @@ Report build_report(LogReader& reader, Date first, int count, Date today, const 
     for (const YearMonth m : months) {
         if (m > last_month) continue;
         if (m < month_of(first) && streak == Streak::skip) break;
-        reader.read_month(m, [&](const SessionView& v) { collector.add(v); });
+        if (collector.keeps_sessions_of(m)) {
+            cache.read(reader, m, [&](const SessionView& v) { collector.add(v); });
+        } else {
+            collector.add_month(cache.summarize(reader, m));
+        }
         if (m > month_of(first)) continue;
         bool settled = false;
         const Date floor = first_day(m);

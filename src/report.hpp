@@ -8,6 +8,7 @@
 #include "calendar.hpp"
 #include "config.hpp"
 #include "log_reader.hpp"
+#include "month_cache.hpp"
 #include "session.hpp"
 
 namespace selfcare {
@@ -41,13 +42,17 @@ enum class Streak { compute, skip };
 enum class Sessions { keep, skip };
 
 // Builds the report for `count` weeks starting with the week that starts on
-// `first`. With Streak::compute it reads back through older months until the
+// `first`. With Streak::compute it goes back through older months until the
 // streak is settled (a finished week that missed the goal, or the start of
-// the log), so a short streak costs little; with Streak::skip it reads only
-// the months the range touches. Damage is left in `reader` for the caller to
-// report. Throws Error when a log file cannot be read.
-Report build_report(LogReader& reader, Date first, int count, Date today, const Config& config,
-                    Streak streak, Sessions sessions = Sessions::keep);
+// the log), so a short streak costs little; with Streak::skip it looks only
+// at the months the range touches. Only the months whose sessions the
+// report keeps are read line by line; the others come from `cache` when it
+// holds a current summary, and are read (and their summary stored) when it
+// does not, so the report is the same with or without a cache. Damage is
+// left in `reader` for the caller to report. Throws Error when a log file
+// cannot be read.
+Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
+                    const Config& config, Streak streak, Sessions sessions = Sessions::keep);
 
 bool meets_goal(const Goal& goal, int counted, int active_s);
 

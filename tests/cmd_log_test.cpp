@@ -185,12 +185,64 @@ TEST_CASE("an unreadable log file is an error, not an empty week") {
                        ": Is a directory\n");
 }
 
+TEST_CASE("the report is the same with the cache cold, warm or unwritable, warnings included") {
+    TempDir home;
+    // Good weeks from 19 October on, so the streak reaches into October.
+    for (const char* at : {"2026-10-19 08:00", "2026-10-21 08:00", "2026-10-23 08:00",
+                           "2026-10-26 08:00", "2026-10-28 08:00", "2026-10-30 08:00",
+                           "2026-11-02 08:00", "2026-11-04 08:00", "2026-11-06 08:00"}) {
+        CHECK(sc(home, {"log", "add", "home-session", "--at", at}).status == 0);
+    }
+    add_week(home);
+    fs::path october_file;
+    for (const auto& e : fs::directory_iterator(home / "data/selfcare")) {
+        if (e.path().filename().string().starts_with("2026-10.")) october_file = e.path();
+    }
+    REQUIRE(!october_file.empty());
+    write_file(october_file, read_file(october_file) + "a note without a hash\n");
+    const std::string warning = "selfcare: warning: " + october_file.string() +
+                                ": skipped 1 damaged line (9); the rest "
+                                "was read\n";
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"log"}, {"log", "--weeks", "6"}, {"status"}}) {
+        CAPTURE(args[args.size() - 1]);
+        fs::remove_all(home / "cache");
+        const Result cold = sc(home, args);
+        const Result warm = sc(home, args);
+        const Result unwritable = sc(home, args, {{"XDG_CACHE_HOME", october_file.string()}});
+        CHECK(cold.status == 0);
+        CHECK(warm.out == cold.out);
+        CHECK(warm.err == cold.err);
+        CHECK(unwritable.status == 0);
+        CHECK(unwritable.out == cold.out);
+        CHECK(unwritable.err == cold.err);
+    }
+    const Result week = sc(home, {"log"});
+    CHECK(week.out.find("  Streak    4 weeks in a row\n") != std::string::npos);
+    CHECK(week.err == warning);
+    bool cached_october = false;
+    for (const auto& e : fs::recursive_directory_iterator(home / "cache/selfcare"))
+        cached_october = cached_october || e.path().filename() == "2026-10.summary";
+    CHECK(cached_october);
+}
+
 TEST_CASE("files are private even under umask 000") {
     TempDir home;
     const mode_t old = ::umask(0);
     const Result r = sc(home, {"log", "add", "neck-release"});
+    const Result report = sc(home, {"log"});
     ::umask(old);
     CHECK(r.status == 0);
+    CHECK(report.status == 0);
+    std::vector<fs::path> summaries;
+    for (const auto& e : fs::recursive_directory_iterator(home / "cache"))
+        summaries.push_back(e.path());
+    REQUIRE(summaries.size() == 3);  // cache/selfcare, its log-... folder, 2026-11.summary
+    for (const fs::path& p : summaries) {
+        struct stat st {};
+        REQUIRE(::stat(p.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == (S_ISDIR(st.st_mode) ? 0700 : 0600));
+    }
     struct stat st {};
     REQUIRE(::stat(only_log(home).c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);

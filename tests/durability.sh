@@ -16,7 +16,8 @@ fresh() {
     home="$work/$1"
     mkdir -p "$home"
     export HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
-        XDG_STATE_HOME="$home/state" SELFCARE_NOW=2026-11-19T10:00:00+01:00 TZ=Europe/Berlin
+        XDG_STATE_HOME="$home/state" XDG_CACHE_HOME="$home/cache" \
+        SELFCARE_NOW=2026-11-19T10:00:00+01:00 TZ=Europe/Berlin
 }
 log_file() { ls "$XDG_DATA_HOME"/selfcare/*.log; }
 
@@ -45,6 +46,32 @@ csv=$("$bin" log --weeks 2 --csv 2>"$work/err" | wc -l)
 [ "$csv" -eq 4001 ] && [ ! -s "$work/err" ] || fail "the reader saw $csv rows: $(cat "$work/err")"
 echo "ok: 8 x 500 concurrent appends gave 4000 well-formed lines"
 
+# --- reports writing the cache at the same time -----------------------------
+fresh cache
+i=0
+while [ $i -lt 105 ]; do  # Monday, Wednesday and Friday for 15 weeks
+    day=$(date -d "2026-08-03 +$i days" +%F)
+    "$bin" log add walk --minutes 10 --at "$day 08:00" >/dev/null
+    i=$((i + 2))
+    [ $((i % 7)) -eq 6 ] && i=$((i + 1))
+done
+expected=$("$bin" log --weeks 16)
+for round in 1 2 3; do
+    rm -rf "$XDG_CACHE_HOME"
+    for p in 1 2 3 4 5 6 7 8; do "$bin" log --weeks 16 >"$work/out.$p" 2>&1 & done
+    wait
+    for p in 1 2 3 4 5 6 7 8; do
+        [ "$(cat "$work/out.$p")" = "$expected" ] || fail "cache race: report $p differs"
+    done
+done
+[ -z "$(find "$XDG_CACHE_HOME" -name '*.tmp')" ] || fail "cache race: temporary files left"
+summaries=$(find "$XDG_CACHE_HOME" -name '*.summary' | sort)
+[ "$(echo "$summaries" | wc -l)" -eq 4 ] || fail "cache race: not one summary per month: $summaries"
+before=$(ls -i $summaries)
+[ "$("$bin" log --weeks 16)" = "$expected" ] || fail "cache race: the warm report differs"
+[ "$(ls -i $summaries)" = "$before" ] || fail "cache race: a summary was not whole and current"
+echo "ok: 8 reports filling the cache at once agree, and leave whole summaries"
+
 # --- a full disk, simulated with ulimit -f ---------------------------------
 fresh full
 "$bin" log add walk --minutes 10 >/dev/null
@@ -65,6 +92,11 @@ case $out in
 esac
 cmp -s "$file" "$work/before" || fail "full disk: the log changed"
 echo "ok: a full disk says 'session NOT saved', exits 1 and leaves the log as it was"
+# A report must not die of SIGXFSZ writing the cache under the same limit.
+rm -rf "$XDG_CACHE_HOME"
+out=$( (ulimit -f 0; "$bin" status) 2>&1) || fail "full disk: status failed: $out"
+[ "$out" = "1/3 this week, 10/30 min" ] || fail "full disk: status said: $out"
+echo "ok: a full disk leaves reports right, only not cached"
 
 # --- an unwritable file ------------------------------------------------------
 fresh readonly
@@ -100,9 +132,11 @@ echo "ok: files 0600 and folders 0700 under umask 000"
 
 # --- XDG variables unset fall back to HOME -----------------------------------
 fresh unset
+unset XDG_CACHE_HOME
 env -u XDG_DATA_HOME -u XDG_STATE_HOME -u XDG_CONFIG_HOME "$bin" log add walk --minutes 10 >/dev/null
 ls "$HOME"/.local/share/selfcare/2026-11.*.log >/dev/null || fail "no log under ~/.local/share"
 [ -f "$HOME/.local/state/selfcare/device" ] || fail "no device id under ~/.local/state"
 [ "$(env -u XDG_DATA_HOME -u XDG_CONFIG_HOME "$bin" status)" = "1/3 this week, 10/30 min" ] ||
     fail "status did not read the fallback folder"
-echo "ok: unset XDG variables fall back to ~/.local/share and ~/.local/state"
+[ -d "$HOME/.cache/selfcare" ] || fail "no cache under ~/.cache"
+echo "ok: unset XDG variables fall back to ~/.local/share, ~/.local/state and ~/.cache"

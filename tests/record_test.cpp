@@ -50,7 +50,7 @@ TEST_CASE("a run becomes a session with its local start, date and rounded second
 TEST_CASE("record_run saves worthwhile runs and skips false starts") {
     TzGuard tz("Europe/Berlin");
     TempDir home;
-    const Paths paths{home / "config", home / "data", home / "state"};
+    const Paths paths{home / "config", home / "data", home / "state", home / "cache"};
     const RecordResult skipped = record_run(paths, run_of(milliseconds(3'000), false));
     CHECK(skipped.outcome == Recorded::too_short);
     CHECK_FALSE(std::filesystem::exists(home / "data"));

@@ -21,9 +21,19 @@ Date on(const char* text) {
     return d;
 }
 
+// Everything a report shows, in every form, and the warnings it gives.
+std::string everything(const Report& r, const LogReader& reader) {
+    std::string out = render_history(r, Style{true, true}) + render_json(r) + render_csv(r);
+    if (r.weeks.size() == 1) out += render_week(r, Style{true, true});
+    for (const FileDamage& d : reader.damage())
+        out += format_damage(d);
+    return out;
+}
+
 // A log in a temporary folder, written through the real append path.
 struct Log {
     TempDir dir;
+    TempDir cache_root;  // kept for the whole test, so appends meet old summaries
     std::uint64_t next_id = 1;
 
     Session add(const char* date, int minutes = 10, Outcome outcome = Outcome::completed,
@@ -48,13 +58,29 @@ struct Log {
             add(format_date(monday + days(i)).c_str());
         }
     }
+    // The report built without a cache. Every call also builds it twice
+    // through the test's cache (as it stands, then with the summaries just
+    // stored) and checks that all three print the same, warnings included.
     Report report(const char* today, const char* week = "", int count = 1,
                   WeekStart start = WeekStart::monday) {
         Config config = default_config();
         config.week_start = start;
-        LogReader reader(dir.path());
         const Date first = parse_week(week, on(today), start) - days(7 * (count - 1));
-        return build_report(reader, first, count, on(today), config, Streak::compute);
+        const auto build = [&](const MonthCache& cache, std::string& printed) {
+            LogReader reader(dir.path());
+            Report r =
+                build_report(reader, cache, first, count, on(today), config, Streak::compute);
+            printed = everything(r, reader);
+            return r;
+        };
+        std::string plain, first_cached, second_cached;
+        const MonthCache cache(cache_root.path(), dir.path());
+        Report r = build(MonthCache(), plain);
+        build(cache, first_cached);
+        build(cache, second_cached);
+        CHECK(first_cached == plain);
+        CHECK(second_cached == plain);
+        return r;
     }
 };
 
@@ -160,7 +186,7 @@ TEST_CASE("ISO weeks across year ends read both months' files") {
 
 TEST_CASE("DST weeks keep every session on the date it was recorded, wherever it is read") {
     Log log;
-    const Paths paths{log.dir / "c", log.dir.path(), log.dir / "s"};
+    const Paths paths{log.dir / "c", log.dir.path(), log.dir / "s", {}};
     {
         TzGuard berlin("Europe/Berlin");
         // Just after midnight on the 23-hour day, and late on the 25-hour day.

@@ -132,6 +132,7 @@ Result run_selfcare(const TempDir& home, const std::vector<std::string>& args,
     vars["XDG_CONFIG_HOME"] = (home / "config").string();
     vars["XDG_DATA_HOME"] = (home / "data").string();
     vars["XDG_STATE_HOME"] = (home / "state").string();
+    vars["XDG_CACHE_HOME"] = (home / "cache").string();
     for (const auto& [k, v] : env)
         vars[k] = v;
     std::vector<std::string> env_strings;
