@@ -3,12 +3,11 @@
 //   user_us SYS sys_us wall_us maxrss_kb
 // Usage: selfcare_measure OUTPUT_FILE COMMAND [ARGS...]
 
+#include <chrono>
+#include <cstdio>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-
-#include <chrono>
-#include <cstdio>
 
 extern char** environ;
 
@@ -30,15 +29,18 @@ int main(int argc, char** argv) {
         return 1;
     }
     const auto wall = std::chrono::steady_clock::now() - start;
-    const auto us = [](const timeval& t) { return static_cast<long long>(t.tv_sec) * 1'000'000 + t.tv_usec; };
+    const auto us = [](const timeval& t) {
+        return static_cast<long long>(t.tv_sec) * 1'000'000 + t.tv_usec;
+    };
     std::FILE* out = std::fopen(argv[1], "w");
     if (!out) {
         std::perror(argv[1]);
         return 1;
     }
-    std::fprintf(out, "%lld %lld %lld %ld\n", us(usage.ru_utime), us(usage.ru_stime),
-                 static_cast<long long>(std::chrono::duration_cast<std::chrono::microseconds>(wall).count()),
-                 usage.ru_maxrss);
+    std::fprintf(
+        out, "%lld %lld %lld %ld\n", us(usage.ru_utime), us(usage.ru_stime),
+        static_cast<long long>(std::chrono::duration_cast<std::chrono::microseconds>(wall).count()),
+        usage.ru_maxrss);
     std::fclose(out);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

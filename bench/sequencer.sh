@@ -4,7 +4,7 @@
 # CPU time per minute of countdown and peak memory, drawing a full screen
 # inside tmux and printing plain lines to a pipe.
 #
-# Usage: bench/sequencer.sh [BUILD_DIR]      (about seven minutes)
+# Usage: bench/sequencer.sh [BUILD_DIR]      (about nine minutes)
 # Needs tmux, and BUILD_DIR (default build/) built with its selfcare_measure.
 set -euo pipefail
 
@@ -45,6 +45,18 @@ measure() {
 }
 
 echo "selfcare $("$binary" --version | cut -d' ' -f2), $(date -u +%Y-%m-%d), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
+echo
+
+# The floors the rows are compared with: starting selfcare (loading and
+# expanding a routine, no countdown), and a bare loop that wakes on a timer
+# and writes one short line, once a second and ten times a second.
+cpu_ms() { read -r u s _ _ < "$1"; awk -v c=$((u + s)) 'BEGIN { printf "%.2f", c / 1000 }'; }
+"$measure_tool" "$work/floor" "$binary" show neck-release > /dev/null
+echo "start-up (show neck-release): $(cpu_ms "$work/floor") ms CPU"
+"$measure_tool" "$work/floor" "$build/bench/selfcare_wake_floor" 60 1000 > /dev/null
+echo "bare wake-ups, 1 a second for a minute: $(cpu_ms "$work/floor") ms CPU"
+"$measure_tool" "$work/floor" "$build/bench/selfcare_wake_floor" 600 100 > /dev/null
+echo "bare wake-ups, 10 a second for a minute: $(cpu_ms "$work/floor") ms CPU"
 echo
 echo "| mode   | routine              | speed |  n   | median ms | max ms | end ms | CPU ms/min | RSS MB |"
 echo "|--------|----------------------|-------|------|-----------|--------|--------|------------|--------|"
