@@ -323,7 +323,8 @@ private:
             const auto* s = item.as_string();
             const std::string_view phase = s ? std::string_view(s->get()) : std::string_view();
             const size_t space = phase.find(' ');
-            if (!s || space == std::string_view::npos) {
+            const size_t length_at = phase.find_first_not_of(' ', space);
+            if (!s || length_at == std::string_view::npos) {
                 problem(item.source(), "a breathing phase is a word and a duration, like \"inhale 4s\"");
                 return;
             }
@@ -339,7 +340,7 @@ private:
                 problem(item.source(), std::move(message));
                 return;
             }
-            const auto length = duration_text(item, "breathe", phase.substr(phase.find_first_not_of(' ', space)));
+            const auto length = duration_text(item, "breathe", phase.substr(length_at));
             if (!length) return;
             if (*length > kMaxPhase) {
                 problem(item.source(), "a breathing phase may last at most 60 seconds");
