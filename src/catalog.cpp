@@ -1,10 +1,10 @@
 #include "catalog.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
+
+#include <fmt/format.h>
 
 #include "builtin_routines.hpp"
 #include "read_file.hpp"
@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string builtin_path(std::string_view name) { return fmt::format("builtin/{}.toml", name); }
+std::string builtin_path(std::string_view name) {
+    return fmt::format("builtin/{}.toml", name);
+}
 
 // A routine read by path is named after its file, folded into the name
 // alphabet so that it can be logged like any other ("My Neck.toml" is
@@ -33,7 +35,9 @@ std::string name_from_path(const fs::path& path) {
 std::string not_found(std::string_view name, const std::vector<CatalogEntry>& entries,
                       std::string_view purpose = "") {
     std::vector<std::string_view> names;
-    for (const CatalogEntry& e : entries) names.push_back(e.name);
+    names.reserve(entries.size());
+    for (const CatalogEntry& e : entries)
+        names.push_back(e.name);
     std::string message = fmt::format("no routine named '{}'{}", name, purpose);
     if (std::string near = closest_match(name, names); !near.empty()) {
         message += fmt::format("; did you mean '{}'?", near);
@@ -69,14 +73,16 @@ std::vector<CatalogEntry> Catalog::entries() const {
         by_name[stem] = {stem, Origin::user, p.string(), overrides};
     }
     std::vector<CatalogEntry> out;
-    for (auto& [name, entry] : by_name) out.push_back(std::move(entry));
+    out.reserve(by_name.size());
+    for (auto& [name, entry] : by_name)
+        out.push_back(std::move(entry));
     return out;
 }
 
 std::optional<CatalogEntry> Catalog::find(std::string_view name) const {
     const auto builtins = builtin_routines();
-    const bool builtin = std::ranges::any_of(
-        builtins, [&](const BuiltinRoutine& b) { return b.name == name; });
+    const bool builtin =
+        std::ranges::any_of(builtins, [&](const BuiltinRoutine& b) { return b.name == name; });
     const fs::path user_file = user_dir_ / fmt::format("{}.toml", name);
     std::error_code ec;
     if (fs::exists(user_file, ec)) {
@@ -93,7 +99,8 @@ Routine Catalog::parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>&
         const auto it = std::ranges::find(builtins, entry.name, &BuiltinRoutine::name);
         parsed = parse_routine(it->text, entry.path, entry.name);
     } else {
-        parsed = parse_routine(read_small_file(entry.path, kMaxRoutineBytes), entry.path, entry.name);
+        parsed =
+            parse_routine(read_small_file(entry.path, kMaxRoutineBytes), entry.path, entry.name);
     }
     std::ranges::move(parsed.problems, std::back_inserter(problems));
     return std::move(parsed.routine);

@@ -29,7 +29,7 @@ inline constexpr int kMaxIncludeDepth = 16;
 bool looks_like_path(std::string_view arg);
 
 class Catalog {
-public:
+  public:
     // `user_dir` is $XDG_CONFIG_HOME/selfcare/routines; it need not exist.
     explicit Catalog(std::filesystem::path user_dir);
 
@@ -42,7 +42,7 @@ public:
     // in the file and in what it includes.
     Routine load(std::string_view name_or_path) const;
 
-private:
+  private:
     std::optional<CatalogEntry> find(std::string_view name) const;
     Routine parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems) const;
     struct Resolution;

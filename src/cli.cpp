@@ -1,9 +1,9 @@
 #include "cli.hpp"
 
+#include <cstdlib>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-
-#include <cstdlib>
 
 #include "catalog.hpp"
 #include "error.hpp"
@@ -24,8 +24,8 @@ int cmd_list(bool json) {
     for (CatalogEntry& entry : catalog.entries()) {
         ListRow row{entry, std::nullopt, {}};
         try {
-            row.schedule = expand(catalog.load(entry.path.starts_with("builtin/") ? entry.name
-                                                                                   : entry.path));
+            row.schedule =
+                expand(catalog.load(entry.path.starts_with("builtin/") ? entry.name : entry.path));
         } catch (const Error& e) {
             row.problem = e.what();
         }

@@ -1,8 +1,9 @@
 #include "duration.hpp"
 
-#include <fmt/format.h>
-
+#include <array>
 #include <cctype>
+
+#include <fmt/format.h>
 
 namespace selfcare {
 
@@ -11,7 +12,7 @@ DurationParse parse_duration(std::string_view text) {
     if (text.empty()) return fail("empty duration; write it like \"45s\" or \"1m30s\"");
 
     constexpr std::string_view units = "hms";
-    constexpr int per_unit[] = {3600, 60, 1};
+    constexpr std::array per_unit = {3600, 60, 1};
     long long total = 0;
     size_t next_unit = 0;  // units must come in order h, m, s
     size_t i = 0;
@@ -24,8 +25,8 @@ DurationParse parse_duration(std::string_view text) {
             ++i;
         }
         if (i == start) {
-            return fail(fmt::format("\"{}\" is not a duration; write it like \"45s\" or \"1m30s\"",
-                                    text));
+            return fail(
+                fmt::format("\"{}\" is not a duration; write it like \"45s\" or \"1m30s\"", text));
         }
         if (i == text.size()) {
             return fail(fmt::format("\"{}\" needs a unit (h, m or s), like \"{}s\"", text, number));
@@ -44,8 +45,8 @@ DurationParse parse_duration(std::string_view text) {
 
 std::string check_duration_range(Seconds d) {
     if (d < Seconds(1)) return "a duration must be at least 1 second";
-    if (d > kMaxDuration) return fmt::format("a duration must be at most 24 hours, not {}",
-                                             format_spoken(d));
+    if (d > kMaxDuration)
+        return fmt::format("a duration must be at most 24 hours, not {}", format_spoken(d));
     return {};
 }
 

@@ -1,8 +1,8 @@
 #include "error.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 namespace selfcare {
 
@@ -70,7 +70,8 @@ void append_source_line(std::string& out, std::string_view line, int column) {
         pad = "   ";
     }
     if (last < count) text += "...";
-    for (size_t i = first; i < caret; ++i) pad += shown[starts[i]] == '\t' ? '\t' : ' ';
+    for (size_t i = first; i < caret; ++i)
+        pad += shown[starts[i]] == '\t' ? '\t' : ' ';
     out += fmt::format("    {}\n    {}^\n", text, pad);
 }
 
@@ -129,7 +130,8 @@ Error::Error(std::vector<Diagnostic> diagnostics, ExitCode code)
 
 std::string Error::report() const {
     std::string out;
-    for (const Diagnostic& d : diagnostics_) out += format_diagnostic(d);
+    for (const Diagnostic& d : diagnostics_)
+        out += format_diagnostic(d);
     return out;
 }
 

@@ -41,7 +41,7 @@ std::string format_diagnostic(const Diagnostic& d);
 // The one error type. It carries one or more diagnostics and the exit status
 // the program should end with.
 class Error : public std::exception {
-public:
+  public:
     explicit Error(std::string message, ExitCode code = ExitCode::failure);
     Error(Diagnostic diagnostic, ExitCode code);
     Error(std::vector<Diagnostic> diagnostics, ExitCode code);
@@ -53,7 +53,7 @@ public:
     // Every diagnostic, formatted, in the order found.
     std::string report() const;
 
-private:
+  private:
     std::vector<Diagnostic> diagnostics_;
     ExitCode code_;
     std::string summary_;

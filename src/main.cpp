@@ -1,8 +1,8 @@
 // selfcare: a terminal coach for self-care routines. See README.md.
 
-#include <fmt/format.h>
-
 #include <cstdio>
+
+#include <fmt/format.h>
 
 #include "cli.hpp"
 #include "error.hpp"

@@ -12,7 +12,8 @@ fs::path base_dir(const GetEnv& getenv, const char* variable, const char* fallba
     if (value && *value && fs::path(value).is_absolute()) return value;
     const char* home = getenv("HOME");
     if (!home || !*home) {
-        throw Error(std::string("neither ") + variable + " nor HOME is set; cannot tell where "
+        throw Error(std::string("neither ") + variable +
+                    " nor HOME is set; cannot tell where "
                     "selfcare's files belong");
     }
     return fs::path(home) / fallback;

@@ -1,8 +1,8 @@
 #include "plan_view.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "json.hpp"
 
@@ -53,7 +53,8 @@ std::string describe(const Segment& s) {
                                breath_pattern(s));
         case SegmentKind::hold:
         case SegmentKind::work:
-        case SegmentKind::rest: break;
+        case SegmentKind::rest:
+            break;
     }
     return where.empty() ? s.title : fmt::format("{}, {}", s.title, where);
 }
@@ -61,7 +62,8 @@ std::string describe(const Segment& s) {
 std::string render_plan(const Schedule& schedule) {
     std::string out = fmt::format("{} ({})\n", schedule.title, schedule.name);
     if (!schedule.summary.empty()) out += schedule.summary + "\n";
-    for (const std::string& caution : schedule.cautions) out += fmt::format("Caution: {}\n", caution);
+    for (const std::string& caution : schedule.cautions)
+        out += fmt::format("Caution: {}\n", caution);
 
     struct Row {
         std::string start, length, step, what;
@@ -93,7 +95,8 @@ std::string render_plan(const Schedule& schedule) {
 
 std::string render_plan_json(const Schedule& schedule) {
     std::vector<std::string> cautions;
-    for (const std::string& c : schedule.cautions) cautions.push_back(json_string(c));
+    for (const std::string& c : schedule.cautions)
+        cautions.push_back(json_string(c));
     std::vector<std::string> segments;
     Seconds at_min{0}, at_max{0};
     for (const Segment& s : schedule.segments) {

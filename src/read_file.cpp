@@ -1,10 +1,10 @@
 #include "read_file.hpp"
 
-#include <fmt/format.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+
+#include <fmt/format.h>
 
 #include "error.hpp"
 
@@ -25,7 +25,8 @@ std::string read_small_file(const std::filesystem::path& path, std::size_t max_b
     if (in.bad()) throw fail(std::strerror(errno));
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > max_bytes) {
-        throw fail(fmt::format("file is larger than {} KiB; refusing to read it", max_bytes / 1024));
+        throw fail(
+            fmt::format("file is larger than {} KiB; refusing to read it", max_bytes / 1024));
     }
     return text;
 }

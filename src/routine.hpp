@@ -38,8 +38,8 @@ struct Step {
     Seconds min{0};     // timed and rest: the length; a hold range's minimum
     Seconds max{0};     // equal to min except for a hold range
     int repeat = 1;
-    Seconds between{0};              // gap between repeats and sides
-    std::vector<std::string> sides;  // empty: the step has no sides
+    Seconds between{0};               // gap between repeats and sides
+    std::vector<std::string> sides;   // empty: the step has no sides
     std::vector<BreathPhase> breath;  // breathe: one cycle
     int cycles = 0;                   // breathe: how many cycles
 

@@ -1,13 +1,13 @@
 #include "routine_loader.hpp"
 
-#include <fmt/format.h>
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <optional>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include "suggest.hpp"
 
@@ -17,9 +17,9 @@ namespace {
 using namespace std::string_view_literals;
 
 constexpr std::array kRoutineKeys = {"title"sv, "summary"sv, "caution"sv, "step"sv};
-constexpr std::array kStepKeys = {"title"sv,  "cue"sv,     "label"sv, "duration"sv,
-                                  "hold"sv,   "repeat"sv,  "between"sv, "sides"sv,
-                                  "breathe"sv, "cycles"sv, "rest"sv,  "include"sv};
+constexpr std::array kStepKeys = {"title"sv,   "cue"sv,    "label"sv,   "duration"sv,
+                                  "hold"sv,    "repeat"sv, "between"sv, "sides"sv,
+                                  "breathe"sv, "cycles"sv, "rest"sv,    "include"sv};
 constexpr std::array kBreathWords = {"inhale"sv, "hold"sv, "exhale"sv};
 
 constexpr size_t kMaxSteps = 200;
@@ -48,16 +48,24 @@ std::optional<unsigned> control_character(std::string_view s) {
 
 std::string_view type_name(const toml::node& node) {
     switch (node.type()) {
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "an array";
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "an integer";
-        case toml::node_type::floating_point: return "a decimal number";
-        case toml::node_type::boolean: return "true or false";
+        case toml::node_type::table:
+            return "a table";
+        case toml::node_type::array:
+            return "an array";
+        case toml::node_type::string:
+            return "a string";
+        case toml::node_type::integer:
+            return "an integer";
+        case toml::node_type::floating_point:
+            return "a decimal number";
+        case toml::node_type::boolean:
+            return "true or false";
         case toml::node_type::date:
         case toml::node_type::time:
-        case toml::node_type::date_time: return "a date or time";
-        case toml::node_type::none: break;
+        case toml::node_type::date_time:
+            return "a date or time";
+        case toml::node_type::none:
+            break;
     }
     return "nothing";
 }
@@ -65,7 +73,7 @@ std::string_view type_name(const toml::node& node) {
 // Walks one routine's TOML tree, building the Routine and collecting every
 // problem with its place in the text.
 class RoutineReader {
-public:
+  public:
     RoutineReader(std::string_view text, std::string path) : path_(std::move(path)) {
         size_t start = 0;
         while (start <= text.size()) {
@@ -96,7 +104,8 @@ public:
         }
         read_routine(root, out.routine);
         std::ranges::stable_sort(problems_, [](const Diagnostic& a, const Diagnostic& b) {
-            return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+            return std::pair(a.where.line, a.where.column) <
+                   std::pair(b.where.line, b.where.column);
         });
         if (problems_.size() > kMaxProblems) {
             const size_t hidden = problems_.size() - kMaxProblems;
@@ -107,7 +116,7 @@ public:
         return out;
     }
 
-private:
+  private:
     Diagnostic diagnostic(const toml::source_region& at, std::string message) const {
         const int line = static_cast<int>(at.begin.line);
         const int column = static_cast<int>(at.begin.column);
@@ -115,8 +124,8 @@ private:
         if (line >= 1 && static_cast<size_t>(line) <= lines_.size()) {
             source = std::string(lines_[static_cast<size_t>(line) - 1]);
         }
-        return Diagnostic{{path_, std::max(line, 1), std::max(column, 1)}, std::move(message),
-                          std::move(source)};
+        return Diagnostic{
+            {path_, std::max(line, 1), std::max(column, 1)}, std::move(message), std::move(source)};
     }
 
     void problem(const toml::source_region& at, std::string message) {
@@ -159,7 +168,8 @@ private:
         const toml::node* node = t.get(key);
         if (!node) return std::nullopt;
         if (!node->is_string()) {
-            problem(node->source(), fmt::format("'{}' must be a string, not {}", key, type_name(*node)));
+            problem(node->source(),
+                    fmt::format("'{}' must be a string, not {}", key, type_name(*node)));
             return std::nullopt;
         }
         const std::string& s = node->as_string()->get();
@@ -191,7 +201,8 @@ private:
         }
         const int64_t v = node->as_integer()->get();
         if (v < lo || v > hi) {
-            problem(node->source(), fmt::format("'{}' must be from {} to {}, not {}", key, lo, hi, v));
+            problem(node->source(),
+                    fmt::format("'{}' must be from {} to {}, not {}", key, lo, hi, v));
             return std::nullopt;
         }
         return static_cast<int>(v);
@@ -218,16 +229,18 @@ private:
             const int64_t v = i->get();
             const int64_t limit = kMaxDuration.count();
             if (v < 1 || v > limit) {
-                problem(node.source(), fmt::format("'{}': {}", key,
-                                                   check_duration_range(Seconds(v < 1 ? 0 : limit + 1))));
+                problem(node.source(),
+                        fmt::format("'{}': {}", key,
+                                    check_duration_range(Seconds(v < 1 ? 0 : limit + 1))));
                 return std::nullopt;
             }
             return Seconds(v);
         }
         if (const auto* s = node.as_string()) return duration_text(node, key, s->get());
         problem(node.source(),
-                fmt::format("'{}' must be a duration like \"45s\" or \"1m30s\", or whole seconds, not {}",
-                            key, type_name(node)));
+                fmt::format(
+                    "'{}' must be a duration like \"45s\" or \"1m30s\", or whole seconds, not {}",
+                    key, type_name(node)));
         return std::nullopt;
     }
 
@@ -293,14 +306,17 @@ private:
             const size_t open = rest.find('{');
             if (open == std::string_view::npos) break;
             const size_t close = rest.find('}', open);
-            const std::string_view field =
-                close == std::string_view::npos ? rest.substr(open) : rest.substr(open + 1, close - open - 1);
+            const std::string_view field = close == std::string_view::npos
+                                               ? rest.substr(open)
+                                               : rest.substr(open + 1, close - open - 1);
             if (close == std::string_view::npos ||
                 (field != "n" && field != "count" && field != "side")) {
                 problem(t.get("label")->source(),
-                        fmt::format("'label' may use {{n}}, {{count}} and {{side}}; '{}' is not one "
-                                    "of them",
-                                    close == std::string_view::npos ? field : rest.substr(open, close - open + 1)));
+                        fmt::format(
+                            "'label' may use {{n}}, {{count}} and {{side}}; '{}' is not one "
+                            "of them",
+                            close == std::string_view::npos ? field
+                                                            : rest.substr(open, close - open + 1)));
                 return;
             }
             rest.remove_prefix(close + 1);
@@ -325,7 +341,8 @@ private:
             const size_t space = phase.find(' ');
             const size_t length_at = phase.find_first_not_of(' ', space);
             if (!s || length_at == std::string_view::npos) {
-                problem(item.source(), "a breathing phase is a word and a duration, like \"inhale 4s\"");
+                problem(item.source(),
+                        "a breathing phase is a word and a duration, like \"inhale 4s\"");
                 return;
             }
             const std::string_view word = phase.substr(0, space);
@@ -348,7 +365,8 @@ private:
             }
             const auto k = static_cast<BreathKind>(kind - kBreathWords.begin());
             if (!phases.empty() && phases.back().kind == k) {
-                problem(item.source(), fmt::format("two '{}' phases in a row; join them into one", word));
+                problem(item.source(),
+                        fmt::format("two '{}' phases in a row; join them into one", word));
                 return;
             }
             phases.push_back({k, *length});
@@ -376,13 +394,15 @@ private:
         Step step;
         if (t.contains("include")) {
             step.kind = StepKind::include;
-            refuse(t, {"title", "cue", "label", "duration", "hold", "repeat", "between", "sides",
-                       "breathe", "cycles", "rest"},
+            refuse(t,
+                   {"title", "cue", "label", "duration", "hold", "repeat", "between", "sides",
+                    "breathe", "cycles", "rest"},
                    "cannot be used with 'include'; an included routine runs as it is written");
             const toml::node* node = t.get("include");
             const auto* s = node->as_string();
             if (!s || !is_routine_name(s->get())) {
-                problem(node->source(), "'include' must be a routine name made of a-z, 0-9 and '-'");
+                problem(node->source(),
+                        "'include' must be a routine name made of a-z, 0-9 and '-'");
                 return step;
             }
             step.include = s->get();
@@ -395,7 +415,8 @@ private:
 
         if (t.contains("rest")) {
             step.kind = StepKind::rest;
-            refuse(t, {"duration", "hold", "breathe", "cycles", "repeat", "between", "sides", "label"},
+            refuse(t,
+                   {"duration", "hold", "breathe", "cycles", "repeat", "between", "sides", "label"},
                    "cannot be used in a rest step");
             if (auto d = duration(t, "rest")) step.min = step.max = *d;
             if (step.title.empty()) step.title = "Rest";
@@ -425,8 +446,10 @@ private:
             if (total && !step.breath.empty()) {
                 // Whole breaths only: the step ends at the end of an exhale.
                 Seconds cycle{0};
-                for (const BreathPhase& p : step.breath) cycle += p.length;
-                const double n = std::round(static_cast<double>(total->count()) / cycle.count());
+                for (const BreathPhase& p : step.breath)
+                    cycle += p.length;
+                const double n = std::round(static_cast<double>(total->count()) /
+                                            static_cast<double>(cycle.count()));
                 step.cycles = static_cast<int>(std::clamp(n, 1.0, double(kMaxCycles)));
             }
             return step;
@@ -444,8 +467,9 @@ private:
         } else if (has_hold) {
             hold_range(t, step);
         } else if (keys_known) {
-            problem(t.source(), "this step needs one of 'duration', 'hold', 'breathe', 'rest' "
-                                "or 'include'");
+            problem(t.source(),
+                    "this step needs one of 'duration', 'hold', 'breathe', 'rest' "
+                    "or 'include'");
         }
         if (auto r = integer(t, "repeat", 1, kMaxRepeat)) step.repeat = *r;
         sides(t, step);
@@ -486,7 +510,8 @@ private:
                     fmt::format("too many steps ({}; at most {})", list->size(), kMaxSteps));
             return;
         }
-        for (const toml::node& item : *list) routine.steps.push_back(read_step(*item.as_table()));
+        for (const toml::node& item : *list)
+            routine.steps.push_back(read_step(*item.as_table()));
     }
 
     std::string path_;

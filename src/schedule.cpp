@@ -1,18 +1,23 @@
 #include "schedule.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 namespace selfcare {
 
 std::string_view to_string(SegmentKind kind) {
     switch (kind) {
-        case SegmentKind::work: return "work";
-        case SegmentKind::hold: return "hold";
-        case SegmentKind::between: return "between";
-        case SegmentKind::rest: return "rest";
-        case SegmentKind::breathe: return "breathe";
+        case SegmentKind::work:
+            return "work";
+        case SegmentKind::hold:
+            return "hold";
+        case SegmentKind::between:
+            return "between";
+        case SegmentKind::rest:
+            return "rest";
+        case SegmentKind::breathe:
+            return "breathe";
     }
     return "?";
 }
@@ -25,10 +30,14 @@ std::string fill_label(std::string_view label, int n, int count, std::string_vie
         if (open == std::string_view::npos || close == std::string_view::npos) break;
         out += label.substr(0, open);
         const std::string_view field = label.substr(open + 1, close - open - 1);
-        if (field == "n") out += std::to_string(n);
-        else if (field == "count") out += std::to_string(count);
-        else if (field == "side") out += side;
-        else out += label.substr(open, close - open + 1);
+        if (field == "n")
+            out += std::to_string(n);
+        else if (field == "count")
+            out += std::to_string(count);
+        else if (field == "side")
+            out += side;
+        else
+            out += label.substr(open, close - open + 1);
         label.remove_prefix(close + 1);
     }
     out += label;
@@ -38,11 +47,12 @@ std::string fill_label(std::string_view label, int n, int count, std::string_vie
 namespace {
 
 class Expander {
-public:
+  public:
     explicit Expander(Schedule& out) : out_(out) {}
 
     void routine(const Routine& r) {
-        if (!r.caution.empty() && std::ranges::find(out_.cautions, r.caution) == out_.cautions.end()) {
+        if (!r.caution.empty() &&
+            std::ranges::find(out_.cautions, r.caution) == out_.cautions.end()) {
             out_.cautions.push_back(r.caution);
         }
         for (const Step& step : r.steps) {
@@ -54,17 +64,19 @@ public:
         }
     }
 
-private:
+  private:
     void add(Segment s) {
         if (out_.segments.size() >= kMaxSegments) {
-            throw invalid_input(fmt::format("routine '{}' expands to more than {} segments; use "
-                                            "fewer repeats, cycles or includes",
-                                            out_.name, kMaxSegments));
+            throw invalid_input(
+                fmt::format("routine '{}' expands to more than {} segments; use "
+                            "fewer repeats, cycles or includes",
+                            out_.name, kMaxSegments));
         }
         out_.total_min += s.min;
         out_.total_max += s.max;
         if (out_.total_max > kMaxRoutineLength) {
-            throw invalid_input(fmt::format("routine '{}' would last more than 24 hours", out_.name));
+            throw invalid_input(
+                fmt::format("routine '{}' would last more than 24 hours", out_.name));
         }
         out_.segments.push_back(std::move(s));
     }
@@ -78,20 +90,24 @@ private:
         base.min = step.min;
         base.max = step.max;
         switch (step.kind) {
-            case StepKind::rest: base.kind = SegmentKind::rest; break;
+            case StepKind::rest:
+                base.kind = SegmentKind::rest;
+                break;
             case StepKind::breathe: {
                 base.kind = SegmentKind::breathe;
                 base.breath = step.breath;
                 base.cycles = step.cycles;
                 Seconds cycle{0};
-                for (const BreathPhase& p : step.breath) cycle += p.length;
+                for (const BreathPhase& p : step.breath)
+                    cycle += p.length;
                 base.min = base.max = cycle * step.cycles;
                 break;
             }
             case StepKind::timed:
                 base.kind = step.is_range() ? SegmentKind::hold : SegmentKind::work;
                 break;
-            case StepKind::include: return;  // spliced in by routine()
+            case StepKind::include:
+                return;  // spliced in by routine()
         }
         if (step.kind != StepKind::timed) {
             add(std::move(base));
@@ -99,8 +115,10 @@ private:
         }
         // Each side in turn, and each repeat within a side, with the gap
         // between every pair of neighbours.
-        const std::vector<std::string> sides = step.sides.empty() ? std::vector<std::string>{""} : step.sides;
-        const std::string label = step.label.empty() && step.repeat > 1 ? "{n} of {count}" : step.label;
+        const std::vector<std::string> sides =
+            step.sides.empty() ? std::vector<std::string>{""} : step.sides;
+        const std::string label =
+            step.label.empty() && step.repeat > 1 ? "{n} of {count}" : step.label;
         bool first = true;
         for (const std::string& side : sides) {
             for (int n = 1; n <= step.repeat; ++n) {

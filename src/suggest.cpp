@@ -9,7 +9,8 @@ int edit_distance(std::string_view a, std::string_view b) {
     const size_t n = a.size(), m = b.size();
     // Three rows: the one before last is needed for transpositions.
     std::vector<int> before(m + 1), last(m + 1), row(m + 1);
-    for (size_t j = 0; j <= m; ++j) last[j] = static_cast<int>(j);
+    for (size_t j = 0; j <= m; ++j)
+        last[j] = static_cast<int>(j);
     for (size_t i = 1; i <= n; ++i) {
         row[0] = static_cast<int>(i);
         for (size_t j = 1; j <= m; ++j) {

@@ -3,9 +3,9 @@
 
 #include "builtin_routines.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
+
+#include <doctest/doctest.h>
 
 #include "catalog.hpp"
 #include "schedule.hpp"
@@ -15,7 +15,9 @@ using namespace selfcare;
 using std::chrono::minutes;
 
 namespace {
-Schedule builtin(std::string_view name) { return expand(Catalog("/nonexistent").load(name)); }
+Schedule builtin(std::string_view name) {
+    return expand(Catalog("/nonexistent").load(name));
+}
 }  // namespace
 
 TEST_CASE("the binary carries every file in routines/, and each is valid") {
@@ -59,7 +61,8 @@ TEST_CASE("4-2-6 breathing lasts five minutes") {
 TEST_CASE("box breathing is four equal sides") {
     const Segment b = builtin("box-breathing").segments.at(0);
     REQUIRE(b.breath.size() == 4);
-    for (const BreathPhase& p : b.breath) CHECK(p.length == Seconds(4));
+    for (const BreathPhase& p : b.breath)
+        CHECK(p.length == Seconds(4));
 }
 
 TEST_CASE("tennis-ball release spends 20 to 30 seconds on each spot") {

@@ -1,9 +1,8 @@
 #include "catalog.hpp"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include "builtin_routines.hpp"
@@ -13,7 +12,8 @@
 using namespace selfcare;
 
 namespace {
-constexpr std::string_view kShort = "title = \"Mine\"\n[[step]]\ntitle = \"Stretch\"\nduration = \"10s\"\n";
+constexpr std::string_view kShort =
+    "title = \"Mine\"\n[[step]]\ntitle = \"Stretch\"\nduration = \"10s\"\n";
 }
 
 TEST_CASE("arguments with a slash or a .toml ending are paths") {
@@ -62,8 +62,8 @@ TEST_CASE("an unknown name suggests a near one") {
     const Catalog catalog("/nonexistent");
     CHECK_THROWS_WITH_AS(catalog.load("nek-release"),
                          "no routine named 'nek-release'; did you mean 'neck-release'?", Error);
-    CHECK_THROWS_WITH_AS(catalog.load("yoga"),
-                         "no routine named 'yoga' (see 'selfcare list')", Error);
+    CHECK_THROWS_WITH_AS(catalog.load("yoga"), "no routine named 'yoga' (see 'selfcare list')",
+                         Error);
 }
 
 TEST_CASE("names cannot reach outside the routine folders") {
@@ -106,7 +106,8 @@ TEST_CASE("a routine that includes another many times reads it once") {
     // Each level includes the next 50 times: 50^10 paths, 10 reads.
     for (int level = 0; level < 10; ++level) {
         std::string text = "title = \"Level\"\n";
-        for (int i = 0; i < 50; ++i) text += fmt::format("[[step]]\ninclude = \"level{}\"\n", level + 1);
+        for (int i = 0; i < 50; ++i)
+            text += fmt::format("[[step]]\ninclude = \"level{}\"\n", level + 1);
         test::write_file(home / fmt::format("level{}.toml", level), text);
     }
     test::write_file(home / "level10.toml", kShort);
@@ -132,6 +133,6 @@ TEST_CASE("files over the size limit are refused before parsing") {
     const Catalog catalog(home / "routines");
     CHECK_THROWS_WITH_AS(catalog.load((home / "big.toml").string()),
                          "file is larger than 1024 KiB; refusing to read it", Error);
-    CHECK_THROWS_WITH_AS(catalog.load((home / "absent.toml").string()),
-                         "No such file or directory", Error);
+    CHECK_THROWS_WITH_AS(catalog.load((home / "absent.toml").string()), "No such file or directory",
+                         Error);
 }

@@ -38,7 +38,8 @@ TEST_CASE("show shows ranges and breathing") {
     TempDir home;
     const Result r = run_selfcare(home, {"show", "pressure-holds"});
     CHECK(r.status == 0);
-    CHECK(r.out.find("     0:15  0:30-1:00   2/4  Steady pressure, hold 1 of 3\n") != std::string::npos);
+    CHECK(r.out.find("     0:15  0:30-1:00   2/4  Steady pressure, hold 1 of 3\n") !=
+          std::string::npos);
     CHECK(r.out.find("Deep breaths: 3 breaths (inhale 4 exhale 6)") != std::string::npos);
     CHECK(r.out.find("Total 2:55-4:25 in 4 steps\n") != std::string::npos);
 }
@@ -53,7 +54,8 @@ TEST_CASE("show --json keeps the documented keys") {
     CHECK(r.out.find(R"({"step": 1, "routine": "neck-release", "title": "Side neck stretch", )"
                      R"("label": "", "side": "left", "kind": "work", "repeat": 1, )"
                      R"("repeat_count": 1, )") != std::string::npos);
-    CHECK(r.out.find(R"("seconds": {"min": 30, "max": 30}, "start_seconds": {"min": 35, "max": 35})") !=
+    CHECK(r.out.find(
+              R"("seconds": {"min": 30, "max": 30}, "start_seconds": {"min": 35, "max": 35})") !=
           std::string::npos);
 }
 
@@ -78,8 +80,8 @@ TEST_CASE("list shows built-ins, the user's routines and what they override") {
                      "box-breathing.toml (overrides the built-in)\n") != std::string::npos);
     CHECK(r.out.find("neck-release         Neck release               1:05  built-in\n") !=
           std::string::npos);
-    CHECK(r.out.find("mine                 My stretch                 0:20  " + dir + "mine.toml\n") !=
-          std::string::npos);
+    CHECK(r.out.find("mine                 My stretch                 0:20  " + dir +
+                     "mine.toml\n") != std::string::npos);
     CHECK(r.out.find("broken                                       invalid  " + dir +
                      "broken.toml (run 'selfcare check " + dir + "broken.toml')\n") !=
           std::string::npos);
@@ -112,7 +114,8 @@ TEST_CASE("check reports every problem in every file and exits 2") {
     const std::string good = (home / "good.toml").string();
     write_file(good, kMine);
     const std::string bad = "tests/routines/bad/out-of-range.toml";
-    const Result r = run_selfcare(home, {"check", good, bad, "tests/routines/bad/misspelt-key.toml"});
+    const Result r =
+        run_selfcare(home, {"check", good, bad, "tests/routines/bad/misspelt-key.toml"});
     CHECK(r.status == 2);
     CHECK(r.out == good + ": ok, 1 step, 0:20\n");
     CHECK(r.err == read_file(bad.substr(0, bad.size() - 5) + ".expected") +

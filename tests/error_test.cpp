@@ -1,8 +1,8 @@
 #include "error.hpp"
 
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 using namespace selfcare;
 
@@ -18,12 +18,14 @@ TEST_CASE("the caret follows tabs and counts characters, not bytes") {
     const Diagnostic tabs{{"r.toml", 1, 3}, "m", "\t\tx"};
     CHECK(format_diagnostic(tabs) == "r.toml:1:3: m\n    \t\tx\n    \t\t^\n");
     const Diagnostic accents{{"r.toml", 1, 10}, "m", "title = \"\xc3\xa9x"};
-    CHECK(format_diagnostic(accents) == "r.toml:1:10: m\n    title = \"\xc3\xa9x\n             ^\n");
+    CHECK(format_diagnostic(accents) ==
+          "r.toml:1:10: m\n    title = \"\xc3\xa9x\n             ^\n");
 }
 
 TEST_CASE("diagnostics without a line or a file") {
     CHECK(format_diagnostic({{"r.toml"}, "too big", ""}) == "r.toml: too big\n");
-    CHECK(format_diagnostic({{}, "no routine named 'x'", ""}) == "selfcare: no routine named 'x'\n");
+    CHECK(format_diagnostic({{}, "no routine named 'x'", ""}) ==
+          "selfcare: no routine named 'x'\n");
 }
 
 TEST_CASE("an error reports every diagnostic and keeps its exit code") {
@@ -38,11 +40,14 @@ TEST_CASE("an error reports every diagnostic and keeps its exit code") {
 
 TEST_CASE("printable replaces control characters and broken UTF-8, one for one") {
     CHECK(printable("plain\ttext\nline") == "plain\ttext\nline");
-    CHECK(printable("caf\xC3\xA9 \xE2\x86\x92 \xF0\x9F\x99\x82") == "caf\xC3\xA9 \xE2\x86\x92 \xF0\x9F\x99\x82");
+    CHECK(printable("caf\xC3\xA9 \xE2\x86\x92 \xF0\x9F\x99\x82") ==
+          "caf\xC3\xA9 \xE2\x86\x92 \xF0\x9F\x99\x82");
     CHECK(printable("\x1b[31mred") == "\xEF\xBF\xBD[31mred");
-    CHECK(printable(std::string("a\0b\x7f", 4)) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
-    CHECK(printable("c1 \xC2\x9B x") == "c1 \xEF\xBF\xBD x");   // U+009B, an 8-bit CSI
-    CHECK(printable("nbsp \xC2\xA0") == "nbsp \xC2\xA0");      // U+00A0 is fine
+    CHECK(printable(std::string("a\0b\x7f", 4)) ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD");
+    CHECK(printable("c1 \xC2\x9B x") == "c1 \xEF\xBF\xBD x");    // U+009B, an 8-bit CSI
+    CHECK(printable("nbsp \xC2\xA0") == "nbsp \xC2\xA0");        // U+00A0 is fine
     CHECK(printable("\xFF\xC3") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // a stray byte, a cut sequence
     CHECK(printable("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
     CHECK(printable("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate

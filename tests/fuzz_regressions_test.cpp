@@ -2,11 +2,11 @@
 // runs here in the normal suite (and so under the sanitizers in build-asan/)
 // through the same path the harness took. See docs/hardening.md.
 
-#include <doctest/doctest.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "support.hpp"
 

@@ -4,12 +4,11 @@
 // no input can recurse its way past the stack. The loader tests check some of
 // these in-process; these check what a person at the terminal sees.
 
-#include <doctest/doctest.h>
-
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include "support.hpp"
@@ -48,14 +47,16 @@ void require_refused(std::string_view text, std::string_view message) {
 std::string repeated(std::string_view piece, size_t n) {
     std::string out;
     out.reserve(piece.size() * n);
-    for (size_t i = 0; i < n; ++i) out += piece;
+    for (size_t i = 0; i < n; ++i)
+        out += piece;
     return out;
 }
 
 // Four letters from a to z: 456,976 distinct keys, all unknown to a routine.
 std::string key_name(size_t i) {
     std::string k(4, 'a');
-    for (size_t j = 4; j-- > 0; i /= 26) k[j] = static_cast<char>('a' + i % 26);
+    for (size_t j = 4; j-- > 0; i /= 26)
+        k[j] = static_cast<char>('a' + i % 26);
     return k;
 }
 
@@ -74,7 +75,8 @@ TEST_CASE("100,000 nested inline tables are refused at the parser's depth limit"
 TEST_CASE("100,000 unknown keys in one table are reported, the first 50 in full") {
     std::string text = "title = \"Keys\"\n";
     text += kStep;
-    for (size_t i = 0; i < 100'000; ++i) text += key_name(i) + " = 1\n";
+    for (size_t i = 0; i < 100'000; ++i)
+        text += key_name(i) + " = 1\n";
     REQUIRE(text.size() < 1024 * 1024);
     require_refused(text, "unknown key 'aaaa' in a step");
     require_refused(text, "99950 more problems not shown");
@@ -93,7 +95,8 @@ TEST_CASE("NUL bytes are refused and never printed") {
         CHECK(r.status == 2);
         CHECK(r.err.find("control characters") != std::string::npos);
         CHECK(r.err.find('\0') == std::string::npos);
-        CHECK(r.err.find("a\xEF\xBF\xBD" "b") != std::string::npos);  // shown as U+FFFD
+        CHECK(r.err.find("a\xEF\xBF\xBD"
+                         "b") != std::string::npos);  // shown as U+FFFD
     }
 }
 
@@ -113,16 +116,18 @@ TEST_CASE("escape sequences in a file never reach the terminal") {
     // and a side name holding one that would turn the text red.
     require_refused("title = \"x\"\n\"\\u001b]0;pwned\\u0007\" = 1\n" + std::string(kStep),
                     "unknown key '\xEF\xBF\xBD]0;pwned\xEF\xBF\xBD'");
-    require_refused("title = \"x\"\n" + std::string(kStep) + "sides = [\"\\u001b[31mred\", \"b\"]\n",
-                    "each side must be a short name");
+    require_refused(
+        "title = \"x\"\n" + std::string(kStep) + "sides = [\"\\u001b[31mred\", \"b\"]\n",
+        "each side must be a short name");
     require_refused("title = \"x\"\n" + std::string(kStep) + "cue = \"a\\u009bb\"\n",
                     "'cue' contains a control character (U+009B)");
 }
 
 TEST_CASE("a duration of 10^30 seconds is refused, as text and as a number") {
     const std::string huge = "1" + std::string(30, '0');
-    require_refused(fmt::format("title = \"x\"\n[[step]]\ntitle = \"y\"\nduration = \"{}s\"\n", huge),
-                    "is far too long");
+    require_refused(
+        fmt::format("title = \"x\"\n[[step]]\ntitle = \"y\"\nduration = \"{}s\"\n", huge),
+        "is far too long");
     require_refused(fmt::format("title = \"x\"\n[[step]]\ntitle = \"y\"\nduration = {}\n", huge),
                     "is not representable in 64 bits");
     require_refused("title = \"x\"\n[[step]]\ntitle = \"y\"\nduration = 1e30\n",
@@ -145,11 +150,11 @@ TEST_CASE("breathing cycles that would last days are refused") {
 TEST_CASE("includes that would multiply to 32 million segments are refused") {
     test::TempDir home;
     const fs::path routines = home / "config/selfcare/routines";
-    test::write_file(routines / "wide.toml",
-                     "title = \"Wide\"\n" +
-                         repeated("[[step]]\ntitle = \"y\"\nduration = 1\nrepeat = 100\n"
-                                  "sides = [\"a\", \"b\", \"c\", \"d\"]\n",
-                                  200));
+    test::write_file(
+        routines / "wide.toml",
+        "title = \"Wide\"\n" + repeated("[[step]]\ntitle = \"y\"\nduration = 1\nrepeat = 100\n"
+                                        "sides = [\"a\", \"b\", \"c\", \"d\"]\n",
+                                        200));
     test::write_file(routines / "fan.toml",
                      "title = \"Fan\"\n" + repeated("[[step]]\ninclude = \"wide\"\n", 200));
     for (const test::Result& r : check_both_ways(home, routines / "fan.toml")) {
@@ -176,7 +181,8 @@ TEST_CASE("an include chain 300 deep stops at the depth limit") {
 TEST_CASE("a problem on a very long line shows a window around the column") {
     test::TempDir home;
     const fs::path file = home / "long.toml";
-    test::write_file(file, "title = \"" + std::string(50'000, 'x') + "\" oops\n" + std::string(kStep));
+    test::write_file(file,
+                     "title = \"" + std::string(50'000, 'x') + "\" oops\n" + std::string(kStep));
     for (const test::Result& r : check_both_ways(home, file)) {
         CHECK(r.status == 2);
         CHECK(r.err.find("long.toml:1:50012:") != std::string::npos);

@@ -1,9 +1,9 @@
 #include "paths.hpp"
 
-#include <doctest/doctest.h>
-
 #include <map>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "error.hpp"
 

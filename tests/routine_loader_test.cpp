@@ -1,8 +1,8 @@
 #include "routine_loader.hpp"
 
-#include <doctest/doctest.h>
-
 #include <filesystem>
+
+#include <doctest/doctest.h>
 
 #include "catalog.hpp"
 #include "support.hpp"
@@ -35,8 +35,8 @@ TEST_CASE("every bad routine gets exactly the expected messages") {
 }
 
 TEST_CASE("a routine using every feature loads with every value in place") {
-    const RoutineParse p = parse_routine(
-        test::read_file("tests/routines/good/everything.toml"), "everything.toml", "everything");
+    const RoutineParse p = parse_routine(test::read_file("tests/routines/good/everything.toml"),
+                                         "everything.toml", "everything");
     REQUIRE(p.problems.empty());
     const Routine& r = p.routine;
     CHECK(r.name == "everything");
@@ -85,9 +85,10 @@ TEST_CASE("a routine using every feature loads with every value in place") {
 
 TEST_CASE("breathing by duration rounds to whole breaths, at least one") {
     const auto cycles_for = [](const char* duration) {
-        const std::string text = std::string("title = \"b\"\n[[step]]\ntitle = \"b\"\n"
-                                             "breathe = [\"inhale 4s\", \"hold 2s\", \"exhale 6s\"]\n"
-                                             "duration = ") +
+        const std::string text = std::string(
+                                     "title = \"b\"\n[[step]]\ntitle = \"b\"\n"
+                                     "breathe = [\"inhale 4s\", \"hold 2s\", \"exhale 6s\"]\n"
+                                     "duration = ") +
                                  duration + "\n";
         const RoutineParse p = parse_routine(text, "b.toml", "b");
         REQUIRE(p.problems.empty());
@@ -100,11 +101,11 @@ TEST_CASE("breathing by duration rounds to whole breaths, at least one") {
 }
 
 TEST_CASE("CRLF files load, and messages show the line without the carriage return") {
-    const RoutineParse good =
-        parse_routine("title = \"x\"\r\n[[step]]\r\ntitle = \"y\"\r\nduration = \"5s\"\r\n", "c.toml", "c");
+    const RoutineParse good = parse_routine(
+        "title = \"x\"\r\n[[step]]\r\ntitle = \"y\"\r\nduration = \"5s\"\r\n", "c.toml", "c");
     CHECK(good.problems.empty());
-    const RoutineParse bad =
-        parse_routine("title = \"x\"\r\n[[step]]\r\ntitle = \"y\"\r\nduration = \"5q\"\r\n", "c.toml", "c");
+    const RoutineParse bad = parse_routine(
+        "title = \"x\"\r\n[[step]]\r\ntitle = \"y\"\r\nduration = \"5q\"\r\n", "c.toml", "c");
     REQUIRE(bad.problems.size() == 1);
     CHECK(bad.problems[0].source_line == "duration = \"5q\"");
 }
@@ -127,10 +128,12 @@ TEST_CASE("a breathing phase with a word and no duration is a problem, not an ex
     // Found by the routine fuzzer: "inhale " used to throw std::out_of_range.
     for (const char* phase : {"inhale ", "inhale   ", "inhale"}) {
         CAPTURE(phase);
-        const std::string text = std::string("title = \"b\"\n[[step]]\ntitle = \"b\"\nbreathe = [\"") +
-                                 phase + "\", \"exhale 4s\"]\ncycles = 2\n";
+        const std::string text =
+            std::string("title = \"b\"\n[[step]]\ntitle = \"b\"\nbreathe = [\"") + phase +
+            "\", \"exhale 4s\"]\ncycles = 2\n";
         const RoutineParse p = parse_routine(text, "b.toml", "b");
         REQUIRE(p.problems.size() == 1);
-        CHECK(p.problems[0].message == "a breathing phase is a word and a duration, like \"inhale 4s\"");
+        CHECK(p.problems[0].message ==
+              "a breathing phase is a word and a duration, like \"inhale 4s\"");
     }
 }

@@ -60,7 +60,8 @@ label = "{side}: spot {n} of {count}"
 }
 
 TEST_CASE("repeats without a label get 'n of count'") {
-    const Schedule s = expand_text("title = \"R\"\n[[step]]\ntitle = \"x\"\nduration = 5\nrepeat = 3\n");
+    const Schedule s =
+        expand_text("title = \"R\"\n[[step]]\ntitle = \"x\"\nduration = 5\nrepeat = 3\n");
     REQUIRE(s.segments.size() == 3);  // no `between`, no gaps
     CHECK(s.segments[1].label == "2 of 3");
     CHECK(s.total_min == Seconds(15));
@@ -100,7 +101,8 @@ TEST_CASE("includes are spliced in and their steps numbered on") {
 
 TEST_CASE("a routine that would expand past the limits is refused") {
     std::string text = "title = \"Huge\"\n";
-    for (int i = 0; i < 200; ++i) text += "[[step]]\ntitle = \"x\"\nduration = 1\nrepeat = 100\n";
+    for (int i = 0; i < 200; ++i)
+        text += "[[step]]\ntitle = \"x\"\nduration = 1\nrepeat = 100\n";
     RoutineParse p = parse_routine(text, "huge.toml", "huge");
     REQUIRE(p.problems.empty());
     CHECK_THROWS_WITH_AS(expand(p.routine),
@@ -108,7 +110,8 @@ TEST_CASE("a routine that would expand past the limits is refused") {
                          "cycles or includes",
                          Error);
 
-    std::string slow = "title = \"Slow\"\n[[step]]\ntitle = \"x\"\nduration = \"24h\"\nrepeat = 2\n";
+    std::string slow =
+        "title = \"Slow\"\n[[step]]\ntitle = \"x\"\nduration = \"24h\"\nrepeat = 2\n";
     RoutineParse q = parse_routine(slow, "slow.toml", "slow");
     REQUIRE(q.problems.empty());
     CHECK_THROWS_WITH_AS(expand(q.routine), "routine 'slow' would last more than 24 hours", Error);

@@ -1,8 +1,8 @@
 #include "suggest.hpp"
 
-#include <doctest/doctest.h>
-
 #include <array>
+
+#include <doctest/doctest.h>
 
 using namespace selfcare;
 using namespace std::string_view_literals;

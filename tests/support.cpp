@@ -1,17 +1,16 @@
 #include "support.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
+#include <poll.h>
+#include <spawn.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -49,7 +48,9 @@ std::string read_file(const fs::path& path) {
     return text.str();
 }
 
-fs::path source_dir() { return SELFCARE_SOURCE_DIR; }
+fs::path source_dir() {
+    return SELFCARE_SOURCE_DIR;
+}
 
 namespace {
 
@@ -116,16 +117,20 @@ Result run_program(const TempDir& home, const std::vector<std::string>& argv_str
     vars["XDG_CONFIG_HOME"] = (home / "config").string();
     vars["XDG_DATA_HOME"] = (home / "data").string();
     vars["XDG_STATE_HOME"] = (home / "state").string();
-    for (const auto& [k, v] : env) vars[k] = v;
+    for (const auto& [k, v] : env)
+        vars[k] = v;
     std::vector<std::string> env_strings;
-    for (const auto& [k, v] : vars) env_strings.push_back(k + "=" + v);
+    for (const auto& [k, v] : vars)
+        env_strings.push_back(k + "=" + v);
     std::vector<char*> envp;
-    for (std::string& s : env_strings) envp.push_back(s.data());
+    for (std::string& s : env_strings)
+        envp.push_back(s.data());
     envp.push_back(nullptr);
 
     std::vector<std::string> argv_copy = argv_strings;
     std::vector<char*> argv;
-    for (std::string& s : argv_copy) argv.push_back(s.data());
+    for (std::string& s : argv_copy)
+        argv.push_back(s.data());
     argv.push_back(nullptr);
 
     int in[2], out[2], err[2];

@@ -12,7 +12,7 @@ namespace selfcare::test {
 // A fresh folder under $TMPDIR, removed with everything in it at the end of
 // the scope.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -21,7 +21,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -48,7 +48,6 @@ Result run_selfcare(const TempDir& home, const std::vector<std::string>& args,
 // Like run_selfcare, but runs `argv` (argv[0] a path to a program) in the
 // same isolated environment, for tests that wrap the binary in a shell.
 Result run_program(const TempDir& home, const std::vector<std::string>& argv,
-                   std::string_view input = {},
-                   const std::map<std::string, std::string>& env = {});
+                   std::string_view input = {}, const std::map<std::string, std::string>& env = {});
 
 }  // namespace selfcare::test

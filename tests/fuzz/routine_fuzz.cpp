@@ -9,8 +9,6 @@
 // have messages, nothing printed carries a control character from the input
 // to the terminal, and a schedule keeps within its limits and adds up.
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -19,6 +17,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <unistd.h>
 
 #include "catalog.hpp"
 #include "error.hpp"
