@@ -30,7 +30,7 @@ test-deps:
 
 run: deps
 	@$(MAKE) --no-print-directory build
-	./$(BUILD)/selfcare show neck-release
+	./$(BUILD)/selfcare run neck-release
 
 # The suite as built, then again under ASan and UBSan, then each fuzzer for
 # a minute.

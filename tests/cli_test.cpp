@@ -167,3 +167,59 @@ TEST_CASE("a routines folder that cannot be read is an error, not an empty list"
     CHECK(r.err == "selfcare: cannot read " + (home / "config/selfcare/routines").string() +
                        ": Not a directory\n");
 }
+
+TEST_CASE("run through a pipe prints plain lines with no escape codes or bells") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"run", "neck-release", "--speed", "100"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\a') == std::string::npos);
+    CHECK(r.out.starts_with("Neck release, 1 min 5 s. Caution: Let the weight"));
+    CHECK(r.out.find("\n0:00 Step 1/1 Side neck stretch, left side, 30 s. Sit tall") !=
+          std::string::npos);
+    CHECK(r.out.find("\n0:30 Step 1/1 Get ready: right side, 5 s\n") != std::string::npos);
+    CHECK(r.out.find("\n1:05 Done\nDone: Neck release. 0:00 active, 3 of 3 segments done (preview "
+                     "at 100x speed).\n") != std::string::npos);
+}
+
+TEST_CASE("run reads commands a line at a time when input is not a terminal") {
+    TempDir home;
+    // "q" on a line of its own quits; the run is reported as stopped.
+    const Result r = run_selfcare(home, {"run", "breathing-426", "--speed", "10"}, "q\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Stopped: 4-2-6 breathing.") != std::string::npos);
+}
+
+TEST_CASE("run --events - writes the event stream to standard output in plain mode") {
+    TempDir home;
+    const Result r =
+        run_selfcare(home, {"run", "neck-release", "--speed", "1000", "--events", "-", "--plain"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find(
+              "{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"neck-release\"") !=
+          std::string::npos);
+    CHECK(r.out.find("\"event\": \"routine_end\", \"completed\": true") != std::string::npos);
+}
+
+TEST_CASE("run refuses a bad speed, an unknown routine and an unwritable event file") {
+    TempDir home;
+    CHECK(run_selfcare(home, {"run", "neck-release", "--speed", "0"}).status == 2);
+    CHECK(run_selfcare(home, {"run", "neck-release", "--speed", "5000"}).status == 2);
+    const Result unknown = run_selfcare(home, {"run", "nek-release"});
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err ==
+          "selfcare: no routine named 'nek-release'; did you mean 'neck-release'?\n");
+    const Result events = run_selfcare(
+        home, {"run", "neck-release", "--events", (home / "no/such/dir/e.jsonl").string()});
+    CHECK(events.status == 1);
+    CHECK(events.err.find("cannot write events to") != std::string::npos);
+}
+
+TEST_CASE("--say with no speech program on PATH says so before starting") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"run", "neck-release", "--say"}, {},
+                                  {{"PATH", (home / "empty").string()}});
+    CHECK(r.status == 2);
+    CHECK(r.err == "selfcare: --say needs espeak-ng, spd-say or say on PATH; none was found\n");
+}

@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "routine_loader.hpp"
+
 extern char** environ;
 
 namespace selfcare::test {
@@ -50,6 +52,26 @@ std::string read_file(const fs::path& path) {
 
 fs::path source_dir() {
     return SELFCARE_SOURCE_DIR;
+}
+
+Schedule schedule_of(std::string_view toml) {
+    RoutineParse p = parse_routine(toml, "test.toml", "test");
+    REQUIRE(p.problems.empty());
+    return expand(p.routine);
+}
+
+const Schedule& two_sides() {
+    static const Schedule s = schedule_of(
+        "title = \"Neck\"\n[[step]]\ntitle = \"Stretch\"\nsides = [\"left\", \"right\"]\n"
+        "duration = \"30s\"\nbetween = \"5s\"\n");
+    return s;
+}
+
+const Schedule& two_breaths() {
+    static const Schedule s = schedule_of(
+        "title = \"B\"\n[[step]]\ntitle = \"426\"\nbreathe = [\"inhale 4s\", \"hold 2s\", "
+        "\"exhale 6s\"]\ncycles = 2\n");
+    return s;
 }
 
 namespace {

@@ -7,6 +7,23 @@
 #include <string_view>
 #include <vector>
 
+#include <doctest/doctest.h>
+
+#include "schedule.hpp"
+
+// Lets doctest print both sides when two lists of strings differ.
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+    static String convert(const std::vector<std::string>& v) {
+        std::string out = "{";
+        for (const std::string& s : v)
+            out += "\"" + s + "\", ";
+        return (out + "}").c_str();
+    }
+};
+}  // namespace doctest
+
 namespace selfcare::test {
 
 // A fresh folder under $TMPDIR, removed with everything in it at the end of
@@ -31,6 +48,15 @@ std::string read_file(const std::filesystem::path& path);
 
 // The source tree, for test data: tests/routines, routines/.
 std::filesystem::path source_dir();
+
+// The schedule of a routine given as TOML text, which must be valid.
+Schedule schedule_of(std::string_view toml);
+
+// Left side 30 s, a 5 s gap, right side 30 s: 65 s in three segments.
+const Schedule& two_sides();
+
+// Two breaths of 4-2-6.
+const Schedule& two_breaths();
 
 struct Result {
     int status = -1;  // exit status, or 128 + signal

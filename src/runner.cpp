@@ -1,0 +1,161 @@
+#include "runner.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "cues.hpp"
+#include "event_stream.hpp"
+
+namespace selfcare {
+namespace {
+
+using namespace std::chrono_literals;
+
+// While a breathing bar animates it is redrawn this often; otherwise the
+// screen changes only when a displayed second does.
+constexpr Duration kBreathFrame = 100ms;
+
+class Run {
+  public:
+    Run(const Schedule& schedule, const RunOptions& options, const Clock& clock, Terminal& terminal)
+        : schedule_(schedule),
+          options_(options),
+          clock_(clock),
+          terminal_(terminal),
+          sequencer_(schedule, options.speed, options.get_ready),
+          cues_(terminal, clock, options.bell, options.say) {}
+
+    RunTotals play() {
+        start_ = clock_.now();
+        sequencer_.start(start_, events_);
+        dispatch(start_);
+        draw(start_);
+        while (!sequencer_.finished()) {
+            const Input input = terminal_.wait(wake_time(clock_.now()));
+            const TimePoint now = clock_.now();
+            sequencer_.update(now, events_);
+            handle(input, now);
+            dispatch(now);
+            cues_.poll(now);
+            draw(now);
+        }
+        return sequencer_.totals(clock_.now());
+    }
+
+  private:
+    TimePoint wake_time(TimePoint now) const {
+        TimePoint wake = std::min(sequencer_.next_deadline(), cues_.next_time());
+        if (options_.mode == TerminalMode::screen) {
+            wake = std::min(wake, sequencer_.next_second(now));
+            if (sequencer_.breathing() && !sequencer_.paused())
+                wake = std::min(wake, now + kBreathFrame);
+        }
+        return wake;
+    }
+
+    void handle(const Input& input, TimePoint now) {
+        switch (input.kind) {
+            case Input::Kind::timeout:
+                return;
+            case Input::Kind::key:
+                return key(input.key, now);
+            case Input::Kind::stop:
+                return sequencer_.stop(now, events_);
+            case Input::Kind::redraw:
+                return;  // drawn after every wake
+            case Input::Kind::suspend: {
+                // Time spent stopped is not counted: pause around it unless
+                // the person had paused already.
+                const bool was_paused = sequencer_.paused();
+                if (!was_paused) sequencer_.toggle_pause(now, events_);
+                dispatch(now);
+                terminal_.suspend();
+                if (!was_paused) sequencer_.toggle_pause(clock_.now(), events_);
+                return;
+            }
+        }
+    }
+
+    void key(char k, TimePoint now) {
+        switch (k) {
+            case ' ':
+            case 'p':
+                return sequencer_.toggle_pause(now, events_);
+            case 'n':
+            case '\n':
+            case '\r':
+                return sequencer_.next(now, events_);
+            case 'b':
+                return sequencer_.back(now, events_);
+            case '+':
+            case '=':
+                return sequencer_.adjust(10s, now, events_);
+            case '-':
+            case '_':
+                return sequencer_.adjust(-10s, now, events_);
+            case 'q':
+            case 'Q':
+                return sequencer_.stop(now, events_);
+            case '?':
+            case 'h':
+                show_help_ = !show_help_;
+                return;
+            default:
+                return;
+        }
+    }
+
+    // Sends every new event to the stream, the cues and the plain output.
+    void dispatch(TimePoint now) {
+        const RunTotals totals = sequencer_.totals(now);
+        for (const Event& e : events_) {
+            if (options_.events && is_public(e.kind)) {
+                fmt::print(
+                    options_.events, "{}\n",
+                    event_json(e, schedule_, options_.speed, options_.get_ready, start_, totals));
+                std::fflush(options_.events);
+            }
+            if (auto cue = cue_for(e, schedule_)) cues_.play(*cue, now);
+            if (options_.mode == TerminalMode::plain) {
+                const auto elapsed =
+                    std::chrono::duration_cast<Seconds>(totals.active * options_.speed);
+                if (auto line = plain_line(e, schedule_, elapsed, options_.speed)) {
+                    terminal_.write(*line + "\n");
+                }
+            }
+        }
+        events_.clear();
+    }
+
+    void draw(TimePoint now) {
+        if (options_.mode != TerminalMode::screen || sequencer_.finished()) return;
+        Frame frame;
+        frame.schedule = &schedule_;
+        frame.view = sequencer_.view(now);
+        frame.width = terminal_.width();
+        frame.height = terminal_.height();
+        frame.show_help = show_help_;
+        frame.style = options_.style;
+        terminal_.write(render_frame(frame));
+    }
+
+    const Schedule& schedule_;
+    const RunOptions& options_;
+    const Clock& clock_;
+    Terminal& terminal_;
+    Sequencer sequencer_;
+    CuePlayer cues_;
+    std::vector<Event> events_;
+    TimePoint start_{};
+    bool show_help_ = false;
+};
+
+}  // namespace
+
+RunTotals run_schedule(const Schedule& schedule, const RunOptions& options, const Clock& clock,
+                       Terminal& terminal) {
+    return Run(schedule, options, clock, terminal).play();
+}
+
+}  // namespace selfcare

@@ -1,0 +1,148 @@
+#pragma once
+// The sequencer: plays a schedule against time. It holds an absolute deadline
+// for the current segment and computes everything from `deadline - now`, so
+// nothing is added up tick by tick and nothing drifts. It does no I/O: it is
+// told the time and the user's commands, and says what happened as events.
+
+#include <optional>
+#include <vector>
+
+#include "clock.hpp"
+#include "schedule.hpp"
+
+namespace selfcare {
+
+enum class EventKind {
+    // The public events, written to --events (docs/events.md).
+    routine_start,
+    segment_start,
+    phase,  // a breathing phase begins
+    pause,
+    resume,
+    skip,
+    back,
+    adjust,
+    segment_end,
+    routine_end,
+    // Internal moments that cues and the screen react to.
+    hold_ready,  // a hold range has reached its minimum: release when ready
+    countdown,   // 3, 2 and 1 seconds (of schedule time) are left
+};
+std::string_view to_string(EventKind kind);
+bool is_public(EventKind kind);
+
+// How a segment ended.
+enum class Ending { done, released, skipped, back, stopped };
+std::string_view to_string(Ending ending);
+
+struct Event {
+    EventKind kind;
+    TimePoint at;                  // when it was observed
+    int segment = -1;              // index in the schedule; -1 while getting ready
+    Duration planned{};            // segment_start: the real time the segment is given
+    Duration delta{};              // adjust: the real time added (negative: taken off)
+    int phase = -1;                // phase: index in the segment's breath pattern
+    int cycle = 0;                 // phase: 1-based breath number
+    int count = 0;                 // countdown: seconds left
+    Ending ending = Ending::done;  // segment_end
+    bool completed = false;        // routine_end
+};
+
+// What the screen shows at one moment. Times are in schedule seconds (at
+// --speed 1 they are real seconds).
+struct View {
+    bool getting_ready = false;
+    bool paused = false;
+    bool finished = false;
+    int segment = -1;
+    double remaining = 0;       // in the segment (to its maximum for a hold)
+    double length = 0;          // of the segment, with adjustments
+    double until_ready = 0;     // hold: time to its minimum; 0 once reached
+    double total_left_min = 0;  // the rest of the routine, this segment included
+    double total_left_max = 0;
+    // Breathing only.
+    int phase = -1;
+    double phase_elapsed = 0;
+    double phase_length = 0;
+    int cycle = 0;
+};
+
+struct RunTotals {
+    bool completed = false;
+    Duration active{};  // steady-clock time in segments, not paused
+    int segments_done = 0;
+    int segments_total = 0;
+    int adjustments = 0;
+};
+
+class Sequencer {
+  public:
+    // `speed` plays the schedule that many times faster; `get_ready` is the
+    // schedule time before the first segment (shown with the caution).
+    Sequencer(const Schedule& schedule, double speed, Seconds get_ready);
+
+    // Each of these appends what happened, in order, to `out`.
+    void start(TimePoint now, std::vector<Event>& out);
+    // Handles every deadline that has passed: segment ends, phases, cues.
+    void update(TimePoint now, std::vector<Event>& out);
+    void toggle_pause(TimePoint now, std::vector<Event>& out);
+    // Ends the current segment now (a hold range: releases it).
+    void next(TimePoint now, std::vector<Event>& out);
+    // Goes back to the start of the previous segment that is not a gap, or
+    // restarts the first.
+    void back(TimePoint now, std::vector<Event>& out);
+    // Adds (or takes off, if negative) schedule time to the current segment.
+    void adjust(Seconds delta, TimePoint now, std::vector<Event>& out);
+    void stop(TimePoint now, std::vector<Event>& out);
+
+    // The next moment update() has something to do; TimePoint::max() when
+    // paused or finished.
+    TimePoint next_deadline() const;
+    // The next moment a whole second of schedule time is crossed in the
+    // current segment, for redrawing the countdown.
+    TimePoint next_second(TimePoint now) const;
+
+    bool finished() const { return finished_; }
+    bool paused() const { return paused_; }
+    bool breathing() const;
+    View view(TimePoint now) const;
+    RunTotals totals(TimePoint now) const;
+    const Schedule& schedule() const { return schedule_; }
+
+  private:
+    Duration real(Seconds s) const;
+    double schedule_seconds(Duration d) const;
+    Duration remaining(TimePoint now) const;
+    void begin_segment(int index, TimePoint starts, TimePoint now, std::vector<Event>& out);
+    void end_segment(Ending how, TimePoint now, std::vector<Event>& out);
+    void advance(TimePoint starts, TimePoint now, std::vector<Event>& out);
+    void emit_phases(TimePoint now, std::vector<Event>& out);
+    void plan_marks();
+    void start_active(TimePoint now);
+    void stop_active(TimePoint now);
+
+    const Schedule& schedule_;
+    double speed_;
+    Seconds get_ready_;
+
+    int index_ = -1;  // -1 while getting ready
+    bool started_ = false;
+    bool finished_ = false;
+    bool completed_ = false;
+    bool paused_ = false;
+    TimePoint deadline_{};
+    Duration length_{};            // of the current segment, real time, with adjustments
+    Duration paused_remaining_{};  // while paused
+    Duration active_{};
+    std::optional<TimePoint> active_since_;
+    std::vector<bool> done_;
+    int adjustments_ = 0;
+
+    // Moments inside the segment, as time before its deadline, still to come.
+    int next_countdown_ = 0;  // 3, 2, 1, then 0 for none left
+    bool hold_ready_sent_ = false;
+    int phase_ = -1;  // breathing: the phase announced last
+    int cycle_ = 0;
+};
+
+}  // namespace selfcare

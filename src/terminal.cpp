@@ -1,0 +1,179 @@
+#include "terminal.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "error.hpp"
+
+namespace selfcare {
+namespace {
+
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT};
+
+// The self-pipe: handlers write the signal number, the loop reads it. A
+// handler does nothing else.
+int pipe_fds[2] = {-1, -1};
+
+extern "C" void on_signal(int signal) {
+    const int saved = errno;
+    const char byte = static_cast<char>(signal);
+    [[maybe_unused]] const ssize_t n = ::write(pipe_fds[1], &byte, 1);
+    errno = saved;
+}
+
+void write_all(int fd, std::string_view text) {
+    while (!text.empty()) {
+        const ssize_t n = ::write(fd, text.data(), text.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;  // the terminal is gone; nothing useful to do
+        text.remove_prefix(static_cast<size_t>(n));
+    }
+}
+
+constexpr std::string_view kEnterScreen = "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J";
+constexpr std::string_view kLeaveScreen = "\x1b[0m\x1b[?25h\x1b[?1049l";
+
+}  // namespace
+
+PosixTerminal::PosixTerminal(const Clock& clock, TerminalMode mode) : clock_(clock), mode_(mode) {
+    if (pipe2(pipe_fds, O_CLOEXEC | O_NONBLOCK) != 0) {
+        throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
+    }
+    struct sigaction sa = {};
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    for (size_t i = 0; i < std::size(kSignals); ++i)
+        sigaction(kSignals[i], &sa, &old_[i]);
+    if (mode_ == TerminalMode::screen) take();
+}
+
+PosixTerminal::~PosixTerminal() {
+    release();
+    for (size_t i = 0; i < std::size(kSignals); ++i)
+        sigaction(kSignals[i], &old_[i], nullptr);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    pipe_fds[0] = pipe_fds[1] = -1;
+}
+
+void PosixTerminal::take() {
+    if (tcgetattr(STDIN_FILENO, &saved_) == 0) {
+        have_saved_ = true;
+        termios raw = saved_;
+        // Keys one at a time and unechoed; ISIG stays, so Ctrl-C and Ctrl-Z
+        // remain signals.
+        raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+    }
+    write_all(STDOUT_FILENO, kEnterScreen);
+    taken_ = true;
+}
+
+void PosixTerminal::release() {
+    if (!taken_) return;
+    write_all(STDOUT_FILENO, kLeaveScreen);
+    if (have_saved_) tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
+    taken_ = false;
+}
+
+void PosixTerminal::suspend() {
+    release();
+    // Stop the way Ctrl-Z would have without us, then take the terminal
+    // back when continued.
+    struct sigaction dfl = {}, ours = {};
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &ours);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &ours, nullptr);
+    if (mode_ == TerminalMode::screen) take();
+}
+
+bool PosixTerminal::read_keys() {
+    char buf[256];
+    const ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+    if (n < 0) return errno == EINTR || errno == EAGAIN;
+    if (n == 0) return false;
+    for (ssize_t i = 0; i < n; ++i) {
+        const char c = buf[i];
+        if (mode_ == TerminalMode::screen) {
+            keys_.push_back(c);
+            continue;
+        }
+        // A line at a time: its first character is the command, and an
+        // empty line is Enter.
+        if (c != '\n') {
+            line_ += c;
+            continue;
+        }
+        keys_.push_back(line_.empty() ? '\n' : line_.front());
+        line_.clear();
+    }
+    return true;
+}
+
+Input PosixTerminal::wait(TimePoint deadline) {
+    while (true) {
+        if (!keys_.empty()) {
+            const char key = keys_.front();
+            keys_.pop_front();
+            if (key == '\x1b') {
+                // An escape sequence (arrow keys and the like): drop the rest.
+                while (!keys_.empty() && keys_.front() != '\x1b' &&
+                       !(keys_.front() >= '@' && keys_.front() <= '~' && keys_.front() != '[')) {
+                    keys_.pop_front();
+                }
+                if (!keys_.empty() && keys_.front() != '\x1b') keys_.pop_front();
+                continue;
+            }
+            return Input{Input::Kind::key, key};
+        }
+        const TimePoint now = clock_.now();
+        if (now >= deadline) return Input{};
+        const auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(deadline - now);
+        const timespec timeout{static_cast<time_t>(left.count() / 1'000'000'000),
+                               static_cast<long>(left.count() % 1'000'000'000)};
+        pollfd fds[2] = {{pipe_fds[0], POLLIN, 0}, {keys_open_ ? STDIN_FILENO : -1, POLLIN, 0}};
+        const int ready = ppoll(fds, 2, deadline == TimePoint::max() ? nullptr : &timeout, nullptr);
+        if (ready < 0 && errno != EINTR) throw Error(std::string("poll: ") + std::strerror(errno));
+        if (ready <= 0) continue;
+        if (fds[0].revents & POLLIN) {
+            char signal = 0;
+            if (read(pipe_fds[0], &signal, 1) == 1) {
+                switch (signal) {
+                    case SIGWINCH:
+                    case SIGCONT:
+                        return Input{Input::Kind::redraw};
+                    case SIGTSTP:
+                        return Input{Input::Kind::suspend};
+                    default:
+                        return Input{Input::Kind::stop};
+                }
+            }
+        }
+        if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) keys_open_ = read_keys();
+    }
+}
+
+void PosixTerminal::write(std::string_view text) {
+    write_all(STDOUT_FILENO, text);
+}
+
+int PosixTerminal::width() const {
+    winsize ws{};
+    return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col : 80;
+}
+
+int PosixTerminal::height() const {
+    winsize ws{};
+    return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 ? ws.ws_row : 24;
+}
+
+}  // namespace selfcare

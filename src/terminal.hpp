@@ -1,0 +1,79 @@
+#pragma once
+// The terminal: keys in, text out, signals, and sleeping until a deadline.
+// Abstract so the runner can be tested with a scripted terminal and a fake
+// clock; PosixTerminal is the real one.
+
+#include <csignal>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <termios.h>
+
+#include "clock.hpp"
+
+namespace selfcare {
+
+struct Input {
+    enum class Kind {
+        timeout,  // the deadline came
+        key,      // `key` was pressed
+        stop,     // SIGINT, SIGTERM or SIGHUP: stop and keep what was done
+        suspend,  // SIGTSTP (Ctrl-Z)
+        redraw,   // the window changed size, or the process was continued
+    };
+    Kind kind = Kind::timeout;
+    char key = 0;
+};
+
+class Terminal {
+  public:
+    virtual ~Terminal() = default;
+    // Sleeps until `deadline` or until there is input, whichever is first.
+    virtual Input wait(TimePoint deadline) = 0;
+    virtual void write(std::string_view text) = 0;
+    virtual int width() const = 0;
+    virtual int height() const = 0;
+    // Gives the terminal back as it was and stops the process (Ctrl-Z);
+    // returns after `fg`, with the screen taken again.
+    virtual void suspend() = 0;
+};
+
+enum class TerminalMode {
+    screen,  // raw keys, alternate screen, hidden cursor
+    plain,   // lines; keys read a line at a time, if at all
+};
+
+class PosixTerminal final : public Terminal {
+  public:
+    // Installs the signal handlers and, in screen mode, takes the terminal.
+    // Everything is given back by the destructor, including when unwinding.
+    PosixTerminal(const Clock& clock, TerminalMode mode);
+    ~PosixTerminal() override;
+    PosixTerminal(const PosixTerminal&) = delete;
+    PosixTerminal& operator=(const PosixTerminal&) = delete;
+
+    Input wait(TimePoint deadline) override;
+    void write(std::string_view text) override;
+    int width() const override;
+    int height() const override;
+    void suspend() override;
+
+    // Gives the terminal back now (idempotent); the destructor does it too.
+    void release();
+
+  private:
+    void take();
+    bool read_keys();
+
+    const Clock& clock_;
+    TerminalMode mode_;
+    bool keys_open_ = true;  // false once standard input has ended
+    bool taken_ = false;
+    termios saved_{};
+    bool have_saved_ = false;
+    std::deque<char> keys_;
+    std::string line_;  // plain mode: the line being typed
+    struct sigaction old_[6] = {};
+};
+
+}  // namespace selfcare

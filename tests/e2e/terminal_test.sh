@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# End-to-end tests of `selfcare run` in a real terminal: tmux runs a shell,
+# send-keys types as a person would and capture-pane reads the screen.
+# Usage: terminal_test.sh SELFCARE_BINARY SCENARIO
+set -euo pipefail
+
+binary=$(realpath "$1")
+scenario=$2
+work=$(mktemp -d)
+socket="selfcare-test-$$"
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
+export HOME="$work/home"
+mkdir -p "$HOME"
+
+fail() {
+    echo "FAIL ($scenario): $*" >&2
+    echo "--- screen ---" >&2
+    screen >&2 || true
+    exit 1
+}
+
+screen() { tmux -L "$socket" capture-pane -p -t t; }
+flag() { tmux -L "$socket" display -p -t t "#{$1}"; }
+type_keys() { tmux -L "$socket" send-keys -t t "$@"; }
+
+# Waits up to 10 s for the screen to show a fixed string.
+wait_for() {
+    for _ in $(seq 100); do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "the screen never showed '$1'"
+}
+
+wait_gone() {
+    for _ in $(seq 100); do
+        screen | grep -qF -- "$1" || return 0
+        sleep 0.1
+    done
+    fail "the screen kept showing '$1'"
+}
+
+# The m:ss at the end of the progress bar, in seconds.
+left() {
+    local t
+    t=$(screen | grep -E '^ [[▕].*[]▏]  [0-9]+:[0-9]{2}$' | grep -oE '[0-9]+:[0-9]{2}$' | head -n1)
+    [ -n "$t" ] || fail "no countdown on the screen"
+    echo $(( 10#${t%%:*} * 60 + 10#${t##*:} ))
+}
+
+# A shell in an 80x24 terminal; the run starts from its prompt so that
+# stty, Ctrl-Z and fg behave as they do for a person.
+tmux -L "$socket" -f /dev/null new-session -d -s t -x 80 -y 24 \
+    "env -i PATH=/usr/bin:/bin HOME=$HOME TERM=xterm-256color LANG=C.UTF-8 XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_DATA_HOME=$XDG_DATA_HOME XDG_STATE_HOME=$XDG_STATE_HOME PS1='$ ' bash --norc --noprofile"
+wait_for '$'
+type_keys "stty -g > $work/stty.before; clear" Enter
+sleep 0.3
+
+start_run() {
+    type_keys "$binary run neck-release $*; echo EXIT=\$?" Enter
+    wait_for "Get ready"
+    type_keys n  # skip the get-ready countdown
+    wait_for "Side neck stretch, left side"
+}
+
+# After the run: the terminal must be exactly as it was. A run that was
+# stopped with Ctrl-Z has had its "; echo EXIT" run already, so it waits for
+# the summary instead.
+check_restored() {
+    wait_for "${1:-EXIT=0}"
+    [ "$(flag alternate_on)" = 0 ] || fail "still on the alternate screen"
+    [ "$(flag cursor_flag)" = 1 ] || fail "the cursor is still hidden"
+    type_keys "stty -g > $work/stty.after" Enter
+    sleep 0.3
+    diff "$work/stty.before" "$work/stty.after" >&2 || fail "terminal settings changed"
+}
+
+case "$scenario" in
+countdown)
+    start_run
+    a=$(left); sleep 2.2; b=$(left)
+    [ "$b" -lt "$a" ] || fail "the countdown did not move ($a then $b)"
+    screen | grep -qF "step 1/1 · left side" || fail "no step and side in the header"
+    screen | grep -qF "Next: Side neck stretch, right side (after 0:05)" || fail "no 'next'"
+    type_keys q
+    check_restored
+    ;;
+pause)
+    start_run
+    type_keys Space
+    wait_for "PAUSED"
+    a=$(left); sleep 2.2; b=$(left)
+    [ "$a" = "$b" ] || fail "the countdown moved while paused ($a then $b)"
+    type_keys Space
+    wait_gone "PAUSED"
+    sleep 2.2; c=$(left)
+    [ "$c" -lt "$b" ] || fail "the countdown did not resume ($b then $c)"
+    type_keys q
+    check_restored
+    ;;
+skip)
+    start_run
+    type_keys n
+    wait_for "Get ready: right side"
+    type_keys Enter
+    wait_for "Side neck stretch, right side"
+    type_keys q
+    wait_for "Stopped: Neck release."
+    check_restored
+    ;;
+quit)
+    start_run
+    type_keys q
+    wait_for "Stopped: Neck release."
+    check_restored
+    ;;
+sigterm | sighup)
+    start_run
+    # Only our own run: the child of this pane's shell (tests run in parallel).
+    pkill "-${scenario#sig}" -P "$(flag pane_pid)" -f "run neck-release" || fail "no process to signal"
+    wait_for "Stopped: Neck release."
+    check_restored
+    ;;
+suspend)
+    start_run
+    a=$(left)
+    type_keys C-z
+    wait_for "Stopped"
+    [ "$(flag alternate_on)" = 0 ] || fail "Ctrl-Z left the alternate screen on"
+    [ "$(flag cursor_flag)" = 1 ] || fail "Ctrl-Z left the cursor hidden"
+    sleep 3
+    type_keys "fg" Enter
+    wait_for "Side neck stretch, left side"
+    b=$(left)
+    [ $((a - b)) -le 1 ] || fail "time in the background was counted ($a then $b)"
+    sleep 1.5; c=$(left)
+    [ "$c" -lt "$b" ] || fail "the countdown did not go on after fg ($b then $c)"
+    type_keys q
+    check_restored "Stopped: Neck release."
+    ;;
+resize)
+    start_run
+    tmux -L "$socket" resize-window -t t -x 50 -y 20
+    sleep 0.5
+    header=$(screen | head -n1)
+    [[ "$header" == *"step 1/1 · left side" ]] || fail "header not redrawn for 50 columns: '$header'"
+    [ "${#header}" -le 50 ] || fail "header wider than the window: '$header'"
+    type_keys q
+    check_restored
+    ;;
+*)
+    echo "unknown scenario $scenario" >&2
+    exit 2
+    ;;
+esac
+echo "ok: $scenario"
