@@ -165,11 +165,11 @@ TEST_CASE("speed scales the real time and the event stream says so") {
     CHECK(t.active == 3250ms);
     const auto lines = events.lines();
     REQUIRE(lines.size() == 8);
-    CHECK(
-        lines[0] ==
-        "{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"test\", \"title\": \"Neck\", "
-        "\"segments\": 3, \"speed\": 20, \"get_ready_ms\": 250.000, \"planned_ms\": {\"min\": "
-        "3250.000, \"max\": 3250.000}}\n");
+    CHECK(lines[0] ==
+          "{\"t_ms\": 0.000, \"event\": \"routine_start\", \"routine\": \"test\", \"title\": "
+          "\"Neck\", "
+          "\"segments\": 3, \"speed\": 20, \"get_ready_ms\": 250.000, \"planned_ms\": {\"min\": "
+          "3250.000, \"max\": 3250.000}}\n");
     CHECK(
         lines[1] ==
         "{\"t_ms\": 250.000, \"event\": \"segment_start\", \"segment\": 0, \"step\": 1, \"title\": "
