@@ -53,7 +53,9 @@ fuzz-build:
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
 fuzz-run: fuzz-build
+	rm -f $(FUZZ_BUILD)/tests/fuzz/*.summary
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS)
+	@cat $(FUZZ_BUILD)/tests/fuzz/*.summary
 
 fuzz: test-deps
 	@$(MAKE) --no-print-directory fuzz-run
