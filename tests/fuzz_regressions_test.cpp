@@ -17,7 +17,7 @@ namespace {
 
 // Characters a terminal acts on rather than shows: C0 (but newline and tab),
 // DEL and C1 as UTF-8. What selfcare prints about a file holds none of them.
-bool printable(std::string_view out) {
+bool terminal_safe(std::string_view out) {
     for (size_t i = 0; i < out.size(); ++i) {
         const auto c = static_cast<unsigned char>(out[i]);
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) return false;
@@ -40,8 +40,8 @@ TEST_CASE("routine inputs the fuzzer failed on are checked cleanly") {
         for (const auto& args : commands) {
             const test::Result r = test::run_selfcare(home, args);
             CHECK((r.status == 0 || r.status == 2));
-            CHECK(printable(r.out));
-            CHECK(printable(r.err));
+            CHECK(terminal_safe(r.out));
+            CHECK(terminal_safe(r.err));
             if (r.status == 2) CHECK_FALSE(r.err.empty());
         }
         ++checked;
