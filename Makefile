@@ -65,7 +65,7 @@ lint: test-deps
 	BUILD=$(BUILD) JOBS=$(JOBS) ./.ci/lint
 
 format:
-	clang-format -i src/*.cpp src/*.hpp tests/*.cpp tests/*.hpp tests/fuzz/*.cpp
+	clang-format -i src/*.cpp src/*.hpp tests/*.cpp tests/*.hpp tests/fuzz/*.cpp tests/fuzz/*.hpp
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

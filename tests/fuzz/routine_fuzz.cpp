@@ -11,8 +11,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -21,6 +19,7 @@
 
 #include "catalog.hpp"
 #include "error.hpp"
+#include "fuzz_support.hpp"
 #include "plan_view.hpp"
 #include "routine_loader.hpp"
 #include "schedule.hpp"
@@ -28,22 +27,8 @@
 namespace {
 namespace fs = std::filesystem;
 using namespace selfcare;
-
-[[noreturn]] void fail(const char* why) {
-    std::fprintf(stderr, "routine_fuzz: %s\n", why);
-    std::abort();
-}
-
-// A terminal obeys C0 controls (ESC starts an escape sequence), DEL, and the
-// C1 controls U+0080..U+009F; none of them may reach it from a routine file.
-void require_printable(std::string_view out) {
-    for (size_t i = 0; i < out.size(); ++i) {
-        const auto c = static_cast<unsigned char>(out[i]);
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) fail("control character in output");
-        const auto next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
-        if (c == 0xC2 && next >= 0x80 && next <= 0x9F) fail("C1 control character in output");
-    }
-}
+using fuzz::fail;
+using fuzz::require_printable;
 
 void check_schedule(const Schedule& s) {
     if (s.segments.empty() || s.segments.size() > kMaxSegments) fail("segment count out of range");
