@@ -1,21 +1,17 @@
 #include "cli.hpp"
 
-#include <clocale>
 #include <cstdlib>
-#include <cstring>
-#include <langinfo.h>
-#include <sys/prctl.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "catalog.hpp"
-#include "cues.hpp"
+#include "cmd_config.hpp"
+#include "cmd_log.hpp"
+#include "cmd_run.hpp"
 #include "error.hpp"
 #include "paths.hpp"
 #include "plan_view.hpp"
-#include "runner.hpp"
 #include "schedule.hpp"
 
 namespace selfcare {
@@ -70,71 +66,6 @@ int cmd_check(const std::vector<std::string>& targets) {
     return bad > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
 }
 
-struct RunFlags {
-    std::string target;
-    double speed = 1.0;
-    std::string events;
-    bool plain = false;
-    bool no_color = false;
-    bool quiet = false;
-    bool say = false;
-};
-
-// Opens the --events destination: "-" is standard output, which only plain
-// mode leaves free.
-std::FILE* open_events(const std::string& path, TerminalMode mode) {
-    if (path.empty()) return nullptr;
-    if (path == "-") {
-        if (mode == TerminalMode::screen) {
-            throw invalid_input(
-                "--events - needs --plain (or output that is not a terminal): the "
-                "screen is on standard output");
-        }
-        return stdout;
-    }
-    std::FILE* f = std::fopen(path.c_str(), "we");
-    if (!f) throw Error(fmt::format("cannot write events to {}: {}", path, std::strerror(errno)));
-    return f;
-}
-
-int cmd_run(const RunFlags& flags) {
-    const Schedule schedule = expand(make_catalog().load(flags.target));
-
-    // Draw only on a terminal that can ("dumb" ones cannot), like ninja's
-    // LinePrinter; anything else gets plain lines.
-    const char* term = std::getenv("TERM");
-    const bool smart = isatty(STDOUT_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
-    RunOptions options;
-    options.speed = flags.speed;
-    options.mode = flags.plain || !smart ? TerminalMode::plain : TerminalMode::screen;
-    const char* no_color = std::getenv("NO_COLOR");
-    options.style.color = !flags.no_color && !(no_color && *no_color);
-    std::setlocale(LC_CTYPE, "");
-    options.style.unicode = std::strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-    options.bell = !flags.quiet && isatty(STDOUT_FILENO);
-    if (flags.say && !flags.quiet) {
-        options.say = find_speech_command(std::getenv("PATH"));
-        if (options.say.empty()) {
-            throw invalid_input("--say needs espeak-ng, spd-say or say on PATH; none was found");
-        }
-    }
-    std::FILE* events = open_events(flags.events, options.mode);
-    options.events = events;
-
-    // Wake at the deadline itself, not up to 50 us later as Linux allows by
-    // default: a cue is meant to land on the second.
-    prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
-    const SteadyClock clock;
-    RunTotals totals;
-    {
-        PosixTerminal terminal(clock, options.mode);
-        totals = run_schedule(schedule, options, clock, terminal);
-    }
-    if (events && events != stdout) std::fclose(events);
-    fmt::print("{}", run_summary(schedule, totals, flags.speed));
-    return 0;
-}
-
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -147,9 +78,10 @@ int run_cli(int argc, char** argv) {
         "  selfcare list                     the routines you can run\n"
         "  selfcare show neck-release        every step, with its timing\n"
         "  selfcare check my-routine.toml    check a routine you wrote\n"
+        "  selfcare log                      this week against your goal\n"
         "\nRun 'selfcare COMMAND --help' for more on one command.");
 
-    RunFlags run_flags;
+    RunCommandOptions run_flags;
     CLI::App* run = app.add_subcommand("run", "Run a routine with a countdown and cues");
     run->add_option("routine", run_flags.target, "A routine name, or a path to a .toml file")
         ->required();
@@ -163,6 +95,8 @@ int run_cli(int argc, char** argv) {
     run->add_flag("--no-color", run_flags.no_color, "No colour (so does the NO_COLOR variable)");
     run->add_flag("--quiet", run_flags.quiet, "No bells and no speech");
     run->add_flag("--say", run_flags.say, "Speak the cues with espeak-ng, spd-say or say");
+    run->add_flag("--rate", run_flags.rate, "Ask for your pain, 0-10, before and after");
+    run->add_flag("--no-log", run_flags.no_log, "Do not record this run in the log");
     run->footer(
         "Keys: space pause, n or Enter next, b back, + and - 10 s, q quit, ? help.\n"
         "Examples:\n  selfcare run neck-release\n  selfcare run breathing-426 --say\n"
@@ -187,6 +121,37 @@ int run_cli(int argc, char** argv) {
         "Exit status 0 when every routine is valid, 2 when any has problems.\n"
         "Example:\n  selfcare check ~/.config/selfcare/routines/*.toml");
 
+    // The log, status and config commands (src/cmd_log.cpp, src/cmd_config.cpp).
+    LogOptions log_options;
+    CLI::App* log = app.add_subcommand("log", "This week's sessions against your goal");
+    log->add_option("--week", log_options.week, "Another week: a date, last, -N or 2026-W47")
+        ->expected(0, 1);
+    log->add_option("--weeks", log_options.weeks, "A history of N weeks")
+        ->check(CLI::Range(1, 1000));
+    log->add_flag("--json", log_options.json, "The week's totals and every session as JSON");
+    log->add_flag("--csv", log_options.csv, "Every session of the range as CSV");
+    log->footer(
+        "Examples:\n  selfcare log\n  selfcare log --week last\n  selfcare log --weeks 12\n"
+        "  selfcare log --week 2026-W47 --csv > week47.csv");
+    LogAddOptions add_options;
+    CLI::App* add = log->add_subcommand("add", "Record a session done away from the timer");
+    add->add_option("routine", add_options.routine, "A routine name, or a name for the activity")
+        ->required();
+    add->add_option("--at", add_options.at,
+                    "When: 2026-11-18, yesterday, \"yesterday 18:30\", 18:30");
+    add->add_option("--minutes", add_options.minutes, "How long (default: the routine's length)")
+        ->check(CLI::Range(1, 1440));
+    add->add_option("--pain-before", add_options.pain_before, "Pain before, 0-10")
+        ->check(CLI::Range(0, 10));
+    add->add_option("--pain-after", add_options.pain_after, "Pain after, 0-10")
+        ->check(CLI::Range(0, 10));
+    add->footer(
+        "Example:\n  selfcare log add neck-release --at \"yesterday 18:30\" --pain-before 6");
+    CLI::App* status = app.add_subcommand("status", "One line for a prompt: \"2/3 this week\"");
+    bool config_path = false;
+    CLI::App* config = app.add_subcommand("config", "Show your settings and where each comes from");
+    config->add_flag("--path", config_path, "Print only the config file's path");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -194,10 +159,17 @@ int run_cli(int argc, char** argv) {
         throw invalid_input(fmt::format("{}\nRun 'selfcare --help' for usage.", e.what()));
     }
 
-    if (run->parsed()) return cmd_run(run_flags);
+    if (run->parsed()) return cmd_run(run_flags, context_from_environment());
     if (list->parsed()) return cmd_list(json);
     if (show->parsed()) return cmd_show(target, json);
     if (check->parsed()) return cmd_check(targets);
+    if (add->parsed()) return cmd_log_add(add_options, context_from_environment());
+    if (log->parsed()) return cmd_log(log_options, context_from_environment());
+    if (status->parsed()) return cmd_status(context_from_environment());
+    if (config->parsed()) {
+        return cmd_config(config_path ? ConfigView::path : ConfigView::settings,
+                          context_from_environment().paths);
+    }
     return 0;
 }
 

@@ -21,6 +21,8 @@ constexpr Duration kBellGap = 250ms;
 // A cue program gets this long before it is stopped: long enough for any
 // sentence selfcare says, short enough that a hung one does not pile up.
 constexpr Duration kSpeechLimit = 15s;
+// How long the program waits, at the end, for the last cue to be said.
+constexpr Duration kLastWords = 3s;
 
 std::string units(long long n, std::string_view unit) {
     return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
@@ -135,7 +137,17 @@ CuePlayer::CuePlayer(Terminal& terminal, const Clock& clock, bool bell,
                      std::vector<std::string> say)
     : terminal_(terminal), clock_(clock), bell_(bell), say_(std::move(say)) {}
 
+// The last cue ("Done", "Stopped") is still being spoken when the run ends:
+// let it finish, within reason, rather than cut it off.
 CuePlayer::~CuePlayer() {
+    const TimePoint give_up = std::chrono::steady_clock::now() + kLastWords;
+    while (speaker_ > 0 && std::chrono::steady_clock::now() < give_up) {
+        if (waitpid(speaker_, nullptr, WNOHANG) == speaker_) {
+            speaker_ = -1;
+        } else {
+            usleep(20'000);
+        }
+    }
     end_speech(true);
 }
 

@@ -26,6 +26,7 @@ Paths resolve_paths(const GetEnv& getenv) {
         base_dir(getenv, "XDG_CONFIG_HOME", ".config") / "selfcare",
         base_dir(getenv, "XDG_DATA_HOME", ".local/share") / "selfcare",
         base_dir(getenv, "XDG_STATE_HOME", ".local/state") / "selfcare",
+        base_dir(getenv, "XDG_CACHE_HOME", ".cache") / "selfcare",
     };
 }
 

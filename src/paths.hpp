@@ -10,6 +10,9 @@ struct Paths {
     std::filesystem::path config;  // $XDG_CONFIG_HOME/selfcare: config.toml, routines/
     std::filesystem::path data;    // $XDG_DATA_HOME/selfcare: the session log
     std::filesystem::path state;   // $XDG_STATE_HOME/selfcare: this device's id
+    // $XDG_CACHE_HOME/selfcare: summaries of the log that only make reports
+    // faster. Empty means no cache (reports then read every month they need).
+    std::filesystem::path cache;
 
     std::filesystem::path routines() const { return config / "routines"; }
     std::filesystem::path config_file() const { return config / "config.toml"; }

@@ -1,5 +1,6 @@
 #include "read_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -18,12 +19,17 @@ std::string read_small_file(const std::filesystem::path& path, std::size_t max_b
     if (std::filesystem::is_directory(path, ec)) throw fail("is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fail(std::strerror(errno));
-    // Read one byte past the limit so an oversized file is known without
-    // trusting its reported size (it may be a pipe or still growing).
-    std::string text(max_bytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    // Read in pieces, one byte past the limit at most, so an oversized file
+    // is known without trusting its reported size (it may be a pipe or still
+    // growing) and a small file costs only its own size.
+    std::string text;
+    char buffer[16 * 1024];
+    while (text.size() <= max_bytes && in) {
+        const size_t want = std::min(sizeof buffer, max_bytes + 1 - text.size());
+        in.read(buffer, static_cast<std::streamsize>(want));
+        text.append(buffer, static_cast<size_t>(in.gcount()));
+    }
     if (in.bad()) throw fail(std::strerror(errno));
-    text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > max_bytes) {
         throw fail(
             fmt::format("file is larger than {} KiB; refusing to read it", max_bytes / 1024));

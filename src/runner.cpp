@@ -40,7 +40,9 @@ class Run {
             cues_.poll(now);
             draw(now);
         }
-        return sequencer_.totals(clock_.now());
+        RunTotals totals = sequencer_.totals(clock_.now());
+        totals.interrupted = interrupted_;
+        return totals;
     }
 
   private:
@@ -61,9 +63,11 @@ class Run {
             case Input::Kind::key:
                 return key(input.key, now);
             case Input::Kind::stop:
+                interrupted_ = true;
                 return sequencer_.stop(now, events_);
             case Input::Kind::redraw:
-                return;  // drawn after every wake
+                shown_.clear();  // the next draw is a full one, at the new size
+                return;
             case Input::Kind::suspend: {
                 // Time spent stopped is not counted: pause around it unless
                 // the person had paused already.
@@ -71,6 +75,7 @@ class Run {
                 if (!was_paused) sequencer_.toggle_pause(now, events_);
                 dispatch(now);
                 terminal_.suspend();
+                shown_.clear();
                 if (!was_paused) sequencer_.toggle_pause(clock_.now(), events_);
                 return;
             }
@@ -128,16 +133,27 @@ class Run {
         events_.clear();
     }
 
+    // Draws what changed since the last frame. With nothing shown (the
+    // start, a resize, the terminal taken back after Ctrl-Z) it reads the
+    // size and draws everything.
     void draw(TimePoint now) {
         if (options_.mode != TerminalMode::screen || sequencer_.finished()) return;
+        if (shown_.empty()) {
+            width_ = terminal_.width();
+            height_ = terminal_.height();
+            shown_.clear();
+        }
         Frame frame;
         frame.schedule = &schedule_;
         frame.view = sequencer_.view(now);
-        frame.width = terminal_.width();
-        frame.height = terminal_.height();
+        frame.width = width_;
+        frame.height = height_;
         frame.show_help = show_help_;
         frame.style = options_.style;
-        terminal_.write(render_frame(frame));
+        std::vector<std::string> lines = frame_lines(frame);
+        const std::string update = screen_update(shown_, lines);
+        if (!update.empty()) terminal_.write(update);
+        shown_ = std::move(lines);
     }
 
     const Schedule& schedule_;
@@ -149,6 +165,10 @@ class Run {
     std::vector<Event> events_;
     TimePoint start_{};
     bool show_help_ = false;
+    bool interrupted_ = false;
+    std::vector<std::string> shown_;  // the lines on the screen now
+    int width_ = 80;
+    int height_ = 24;
 };
 
 }  // namespace

@@ -218,7 +218,7 @@ double breath_level(const Segment& segment, int phase, double phase_elapsed, dou
     return 0.0;
 }
 
-std::string render_frame(const Frame& f) {
+std::vector<std::string> frame_lines(const Frame& f) {
     const Schedule& s = *f.schedule;
     const View& v = f.view;
     const Painter p(f.style, f.width);
@@ -255,16 +255,31 @@ std::string render_frame(const Frame& f) {
     while (lines.size() < height - 1)
         lines.push_back("");
     lines.push_back(keys);
+    return lines;
+}
 
-    // Home, then each line cleared to its end; the last line has no newline
-    // so the screen never scrolls.
-    std::string out = "\x1b[H";
-    for (size_t i = 0; i < lines.size(); ++i) {
-        out += lines[i];
-        out += "\x1b[K";
-        if (i + 1 < lines.size()) out += "\r\n";
+std::string screen_update(const std::vector<std::string>& before,
+                          const std::vector<std::string>& after) {
+    std::string out;
+    if (before.size() != after.size()) {
+        // Home, then each line cleared to its end; the last line has no
+        // newline so the screen never scrolls.
+        out = "\x1b[H";
+        for (size_t i = 0; i < after.size(); ++i) {
+            out += after[i];
+            out += "\x1b[K";
+            if (i + 1 < after.size()) out += "\r\n";
+        }
+        return out;
+    }
+    for (size_t i = 0; i < after.size(); ++i) {
+        if (after[i] != before[i]) out += fmt::format("\x1b[{};1H{}\x1b[K", i + 1, after[i]);
     }
     return out;
+}
+
+std::string render_frame(const Frame& f) {
+    return screen_update({}, frame_lines(f));
 }
 
 std::optional<std::string> plain_line(const Event& e, const Schedule& s, Seconds elapsed,

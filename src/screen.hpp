@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sequencer.hpp"
 
@@ -24,8 +25,19 @@ struct Frame {
     Style style;
 };
 
-// The whole screen, drawn from the top-left corner over the previous frame
-// (each line cleared to its end), so it never flickers.
+// The lines of the screen, top to bottom, each fitted to the width and
+// coloured as the style says; as many as the terminal is high.
+std::vector<std::string> frame_lines(const Frame& frame);
+
+// What to write to turn a screen showing `before` into one showing `after`:
+// only the lines that differ, each moved to and cleared to its end, so a
+// countdown second costs a line or two. When the number of lines differs
+// (the first frame, a resize) the whole screen is drawn from the top-left
+// corner over what was there, so it never flickers.
+std::string screen_update(const std::vector<std::string>& before,
+                          const std::vector<std::string>& after);
+
+// The whole screen: screen_update from nothing.
 std::string render_frame(const Frame& frame);
 
 // How full the breathing bar is, 0 to 1: filling on an in-breath, full or

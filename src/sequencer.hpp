@@ -69,7 +69,8 @@ struct View {
 
 struct RunTotals {
     bool completed = false;
-    Duration active{};  // steady-clock time in segments, not paused
+    bool interrupted = false;  // ended by SIGINT, SIGTERM or SIGHUP: nobody may be there
+    Duration active{};         // steady-clock time in segments, not paused
     int segments_done = 0;
     int segments_total = 0;
     int adjustments = 0;

@@ -67,6 +67,7 @@ class PosixTerminal final : public Terminal {
 
     const Clock& clock_;
     TerminalMode mode_;
+    int timer_ = -1;         // a timerfd armed at the absolute deadline
     bool keys_open_ = true;  // false once standard input has ended
     bool taken_ = false;
     termios saved_{};

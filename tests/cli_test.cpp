@@ -1,5 +1,7 @@
 // End to end: the real binary, with its XDG folders in a temporary directory.
 
+#include <sstream>
+
 #include <doctest/doctest.h>
 
 #include "support.hpp"
@@ -222,4 +224,84 @@ TEST_CASE("--say with no speech program on PATH says so before starting") {
                                   {{"PATH", (home / "empty").string()}});
     CHECK(r.status == 2);
     CHECK(r.err == "selfcare: --say needs espeak-ng, spd-say or say on PATH; none was found\n");
+}
+
+namespace {
+// A two-second routine, so a full run at speed 1 takes two seconds once
+// Enter has skipped the get-ready countdown.
+constexpr std::string_view kTiny =
+    "title = \"Tiny\"\n[[step]]\ntitle = \"Breathe\"\nduration = 2\n";
+
+// The lines of every log file in the data folder (the version and column
+// comments left out).
+std::vector<std::string> logged(const TempDir& home) {
+    std::vector<std::string> lines;
+    const auto dir = home / "data/selfcare";
+    if (!std::filesystem::exists(dir)) return lines;
+    for (const auto& f : std::filesystem::directory_iterator(dir)) {
+        std::istringstream in(read_file(f.path()));
+        for (std::string line; std::getline(in, line);) {
+            if (!line.starts_with("#")) lines.push_back(line);
+        }
+    }
+    return lines;
+}
+}  // namespace
+
+TEST_CASE("a completed run is recorded in the log; --no-log and previews are not") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
+    const Result r = run_selfcare(home, {"run", "tiny"}, "\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Done: Tiny. 0:02 active, 1 of 1 segments done.\nLogged in " +
+                     (home / "data/selfcare/").string()) != std::string::npos);
+    auto lines = logged(home);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("\ttiny\tTiny\t") != std::string::npos);
+    CHECK(lines[0].ends_with("\tcompleted"));
+
+    CHECK(run_selfcare(home, {"run", "tiny", "--no-log"}, "\n").status == 0);
+    const Result preview = run_selfcare(home, {"run", "tiny", "--speed", "10"});
+    CHECK(preview.out.find("Logged") == std::string::npos);
+    CHECK(logged(home).size() == 1);
+
+    const Result status = run_selfcare(home, {"status"});
+    CHECK(status.out.starts_with("1/3 this week"));
+}
+
+TEST_CASE("a run quit in its first seconds is not recorded, and says so") {
+    TempDir home;
+    const Result r = run_selfcare(home, {"run", "neck-release"}, "\nq\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Not logged: stopped before 30 s of activity.\n") != std::string::npos);
+    CHECK(logged(home).empty());
+}
+
+TEST_CASE("a session that cannot be saved is reported after the summary, exit 1") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
+    write_file(home / "data/selfcare", "a file where the log folder should be");
+    const Result r = run_selfcare(home, {"run", "tiny"}, "\n");
+    CHECK(r.status == 1);
+    CHECK(r.out.find("Done: Tiny. 0:02 active") != std::string::npos);
+    CHECK(r.err.starts_with("selfcare: session NOT saved: " + (home / "data/selfcare").string()));
+}
+
+TEST_CASE("the speech command in the config speaks the cues; --quiet silences it") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
+    const std::string said = (home / "said").string();
+    write_file(home / "speak", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> " + said + "\n");
+    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
+    write_file(home / "config/selfcare/config.toml",
+               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log"}, "\n").status == 0);
+    // Each cue cuts off the one before, so a quick one may be cut before it
+    // writes; the last, "Done", has nothing after it.
+    const std::string words = read_file(said);
+    CHECK(words.ends_with("Done\n"));
+
+    std::filesystem::remove(said);
+    REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log", "--quiet"}, "\n").status == 0);
+    CHECK_FALSE(std::filesystem::exists(said));
 }

@@ -101,6 +101,7 @@ TEST_CASE("keys pause, resume, skip, go back, adjust and quit") {
     o.events = events.file();
     const RunTotals t = run_schedule(two_sides(), o, clock, term);
     CHECK_FALSE(t.completed);
+    CHECK_FALSE(t.interrupted);  // q: the person is there
     // 10 s, then paused for 90 s, then 3 more... 10 + 10 + 1 + 1 + 1
     CHECK(t.active == 23s);
     CHECK(t.adjustments == 2);
@@ -124,6 +125,7 @@ TEST_CASE("a stop signal ends the run as stopped, keeping the time done") {
     ScriptedTerminal term(clock, {{40s, Input{Input::Kind::stop}}});
     const RunTotals t = run_schedule(two_sides(), plain(), clock, term);
     CHECK_FALSE(t.completed);
+    CHECK(t.interrupted);
     CHECK(t.active == 40s);
     CHECK(t.segments_done == 2);
 }

@@ -177,3 +177,27 @@ TEST_CASE("the summary says how it ended") {
     CHECK(run_summary(spots(), t, 20.0) ==
           "Stopped: Spots. 1:05 active, 3 of 3 segments done (preview at 20x speed).\n");
 }
+
+TEST_CASE("a screen update rewrites only the lines that changed") {
+    const std::vector<std::string> before{" Title", " 0:30", " Next"};
+    CHECK(screen_update(before, {" Title", " 0:29", " Next"}) == "\x1b[2;1H 0:29\x1b[K");
+    CHECK(screen_update(before, before).empty());
+    // A different height (the first frame, a resize) draws it all.
+    CHECK(screen_update({}, before) == "\x1b[H Title\x1b[K\r\n 0:30\x1b[K\r\n Next\x1b[K");
+}
+
+TEST_CASE("a countdown second costs one or two lines, not a screen") {
+    View v;
+    v.segment = 0;
+    v.remaining = 25;
+    v.length = 30;
+    v.until_ready = 15;
+    const auto first = frame_lines(ascii_frame(v));
+    v.remaining = 24;
+    v.until_ready = 14;
+    const std::string update = screen_update(first, frame_lines(ascii_frame(v)));
+    CHECK(update.find("\x1b[6;1H") != std::string::npos);  // the bar and its time
+    CHECK(update.find("\x1b[7;1H") != std::string::npos);  // "Hold at least"
+    CHECK(update.find(" Lean in and breathe.") == std::string::npos);
+    CHECK(update.size() < render_frame(ascii_frame(v)).size() / 2);
+}

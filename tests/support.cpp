@@ -139,6 +139,7 @@ Result run_program(const TempDir& home, const std::vector<std::string>& argv_str
     vars["XDG_CONFIG_HOME"] = (home / "config").string();
     vars["XDG_DATA_HOME"] = (home / "data").string();
     vars["XDG_STATE_HOME"] = (home / "state").string();
+    vars["XDG_CACHE_HOME"] = (home / "cache").string();
     for (const auto& [k, v] : env)
         vars[k] = v;
     std::vector<std::string> env_strings;

@@ -64,9 +64,9 @@ struct Result {
     std::string err;
 };
 
-// Runs build/selfcare with `args`, its HOME and XDG folders inside `home`
-// (never the real ones), `input` on standard input, and `env` added to the
-// environment. Waits for it to end.
+// Runs build/selfcare with `args`, its HOME and XDG folders (config, data,
+// state and cache) inside `home` (never the real ones), `input` on standard
+// input, and `env` added to the environment. Waits for it to end.
 Result run_selfcare(const TempDir& home, const std::vector<std::string>& args,
                     std::string_view input = {},
                     const std::map<std::string, std::string>& env = {});

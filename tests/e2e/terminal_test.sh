@@ -150,6 +150,24 @@ resize)
     type_keys q
     check_restored
     ;;
+rate)
+    # A person rates their pain with one key before and two after (10).
+    mkdir -p "$XDG_CONFIG_HOME/selfcare/routines"
+    printf 'title = "Tiny"\n[[step]]\ntitle = "Breathe"\nduration = 2\n' \
+        > "$XDG_CONFIG_HOME/selfcare/routines/tiny.toml"
+    type_keys "$binary run tiny --rate; echo EXIT=\$?" Enter
+    wait_for "Pain right now, 0-10 (Enter skips):"
+    type_keys 7
+    wait_for "Get ready"
+    type_keys n
+    wait_for "Pain now, 0-10 (Enter skips):"
+    type_keys 1 0
+    wait_for "Logged in"
+    check_restored
+    # Fields 10 and 11 of the one session line are the ratings.
+    ratings=$(grep -hv '^#' "$XDG_DATA_HOME"/selfcare/*.log | cut -f10,11)
+    [ "$ratings" = "$(printf '7\t10')" ] || fail "pain ratings logged as '$ratings', not 7 and 10"
+    ;;
 *)
     echo "unknown scenario $scenario" >&2
     exit 2

@@ -1,0 +1,33 @@
+#include "cmd_config.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "config.hpp"
+
+namespace selfcare {
+
+int cmd_config(ConfigView view, const Paths& paths) {
+    const std::filesystem::path file = paths.config_file();
+    if (view == ConfigView::path) {
+        fmt::print("{}\n", file.string());
+        return 0;
+    }
+    const Config config = load_config(file);
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(file, ec);
+    fmt::print("# {}{}\n", file.string(),
+               exists ? "" : " (not there: every setting is the default)");
+    size_t width = 0;
+    for (const Setting& s : config.settings)
+        width = std::max(width, s.name.size() + s.value.size());
+    for (const Setting& s : config.settings) {
+        const std::string line = fmt::format("{} = {}", s.name, s.value);
+        fmt::print("{:<{}}  # {}\n", line, width + 3, s.origin);
+    }
+    return 0;
+}
+
+}  // namespace selfcare

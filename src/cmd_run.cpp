@@ -1,0 +1,119 @@
+#include "cmd_run.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "catalog.hpp"
+#include "config.hpp"
+#include "cues.hpp"
+#include "pain_prompt.hpp"
+#include "record.hpp"
+#include "runner.hpp"
+
+namespace selfcare {
+namespace {
+
+// Opens the --events destination: "-" is standard output, which only plain
+// mode leaves free.
+std::FILE* open_events(const std::string& path, TerminalMode mode) {
+    if (path.empty()) return nullptr;
+    if (path == "-") {
+        if (mode == TerminalMode::screen) {
+            throw invalid_input(
+                "--events - needs --plain (or output that is not a terminal): the "
+                "screen is on standard output");
+        }
+        return stdout;
+    }
+    std::FILE* f = std::fopen(path.c_str(), "we");
+    if (!f) throw Error(fmt::format("cannot write events to {}: {}", path, std::strerror(errno)));
+    return f;
+}
+
+RunOptions run_options(const RunCommandOptions& o, const CommandContext& context,
+                       const Config& config) {
+    // Draw only on a terminal that can ("dumb" ones cannot), like ninja's
+    // LinePrinter; anything else gets plain lines.
+    const char* term = std::getenv("TERM");
+    const bool smart = isatty(STDOUT_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
+    RunOptions options;
+    options.speed = o.speed;
+    options.mode = o.plain || !smart ? TerminalMode::plain : TerminalMode::screen;
+    const char* no_color = std::getenv("NO_COLOR");
+    options.style.color = !o.no_color && !(no_color && *no_color);
+    options.style.unicode = context.unicode;
+    options.bell = config.bell && !o.quiet && isatty(STDOUT_FILENO);
+    if (o.quiet) return options;
+    if (o.say) {
+        options.say = find_speech_command(std::getenv("PATH"));
+        if (options.say.empty()) {
+            throw invalid_input("--say needs espeak-ng, spd-say or say on PATH; none was found");
+        }
+    } else {
+        options.say = config.say;
+    }
+    return options;
+}
+
+void record(const Paths& paths, const FinishedRun& run) {
+    const RecordResult r = record_run(paths, run);
+    if (r.outcome == Recorded::too_short) {
+        fmt::print("Not logged: stopped before {} of activity.\n", format_spoken(kMinimumRecorded));
+    } else {
+        fmt::print("Logged in {}.\n", r.file.string());
+    }
+}
+
+}  // namespace
+
+int cmd_run(const RunCommandOptions& o, const CommandContext& context) {
+    const Config config = load_config(context.paths.config_file());
+    const Schedule schedule = expand(Catalog(context.paths.routines()).load(o.target));
+    const RunOptions options = run_options(o, context, config);
+    const bool logging = !o.no_log && o.speed == 1.0;
+    const bool rate = (o.rate || config.rate_pain) && logging;
+    const PainMode pain_mode =
+        options.mode == TerminalMode::plain ? PainMode::lines : pain_mode_for(STDIN_FILENO);
+
+    FinishedRun run;
+    run.routine = schedule.name;
+    run.title = schedule.title;
+    run.planned_min = schedule.total_min;
+    run.planned_max = schedule.total_max;
+    if (rate)
+        run.pain_before = ask_pain(STDIN_FILENO, STDOUT_FILENO,
+                                   "Pain right now, 0-10 (Enter skips): ", pain_mode);
+
+    std::FILE* events = open_events(o.events, options.mode);
+    run.started = context.now;
+    const SteadyClock clock;
+    RunTotals totals;
+    {
+        PosixTerminal terminal(clock, options.mode);
+        RunOptions with_events = options;
+        with_events.events = events;
+        totals = run_schedule(schedule, with_events, clock, terminal);
+    }
+    if (events && events != stdout) std::fclose(events);
+
+    run.active = std::chrono::duration_cast<std::chrono::milliseconds>(totals.active);
+    run.completed = totals.completed;
+    run.segments_done = totals.segments_done;
+    run.segments_total = totals.segments_total;
+    // Ask how it went only if someone is there to answer and it will be kept.
+    if (rate && !totals.interrupted && worth_recording(run)) {
+        run.pain_after =
+            ask_pain(STDIN_FILENO, STDOUT_FILENO, "Pain now, 0-10 (Enter skips): ", pain_mode);
+    }
+    // The summary comes first, so that a session that cannot be saved can
+    // still be written down by hand.
+    fmt::print("{}", run_summary(schedule, totals, o.speed));
+    if (logging) record(context.paths, run);
+    return 0;
+}
+
+}  // namespace selfcare

@@ -1,0 +1,301 @@
+#include "log_reader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <tuple>
+#include <unistd.h>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "error.hpp"
+
+namespace selfcare {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kBufferSize = 256 * 1024;
+constexpr size_t kLinesNamed = 10;
+constexpr std::string_view kConflictMark = ".sync-conflict-";
+
+Error cannot_read(const fs::path& path) {
+    return Error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+}
+
+// "2026-11.laptop-3f9a2c.log" and its conflict copies; false for anything
+// else in the folder (Syncthing's own files, a user's notes).
+bool parse_file_name(std::string_view name, LogFile& out) {
+    if (name.size() < 13 || name[4] != '-' || name[7] != '.' || !name.ends_with(".log")) {
+        return false;
+    }
+    int y = 0, m = 0;
+    for (size_t i : {0, 1, 2, 3}) {
+        if (name[i] < '0' || name[i] > '9') return false;
+        y = y * 10 + (name[i] - '0');
+    }
+    for (size_t i : {5, 6}) {
+        if (name[i] < '0' || name[i] > '9') return false;
+        m = m * 10 + (name[i] - '0');
+    }
+    if (y < 1 || m < 1 || m > 12) return false;
+    std::string_view middle = name.substr(8, name.size() - 12);
+    const size_t mark = middle.find(kConflictMark);
+    out.conflict_copy = mark != std::string_view::npos;
+    if (out.conflict_copy) middle = middle.substr(0, mark);
+    if (!is_device_name(middle)) return false;
+    out.device = middle;
+    out.month = std::chrono::year(y) / m;
+    return true;
+}
+
+// "# selfcare log v2" -> 2; 0 when the line is not a version line.
+int version_of(std::string_view line) {
+    constexpr std::string_view prefix = "# selfcare log v";
+    if (!line.starts_with(prefix) || line.size() == prefix.size() ||
+        line.size() > prefix.size() + 4) {
+        return 0;
+    }
+    int v = 0;
+    for (const char c : line.substr(prefix.size())) {
+        if (c < '0' || c > '9') return 0;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+FileStamp stamp_of(const struct stat& st, std::string name) {
+    const auto ns = [](const timespec& t) {
+        return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+    };
+    return FileStamp{std::move(name),
+                     static_cast<std::uint64_t>(st.st_size),
+                     ns(st.st_mtim),
+                     ns(st.st_ctim),
+                     static_cast<std::uint64_t>(st.st_ino),
+                     static_cast<std::uint64_t>(st.st_dev),
+                     static_cast<std::uint32_t>(st.st_mode)};
+}
+
+// Reads a whole file under a shared lock, so a line being appended at the
+// same moment is never seen half written.
+class FileInput {
+  public:
+    explicit FileInput(const fs::path& path) : path_(path) {
+        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd_ < 0) throw cannot_read(path);
+        while (::flock(fd_, LOCK_SH) != 0) {
+            if (errno != EINTR) break;  // a lock we cannot take does not stop a read
+        }
+    }
+    ~FileInput() { ::close(fd_); }
+    // Taken under the lock, so it describes exactly the bytes read.
+    FileStamp stamp() const {
+        struct stat st {};
+        if (::fstat(fd_, &st) != 0) throw cannot_read(path_);
+        return stamp_of(st, path_.filename().string());
+    }
+    FileInput(const FileInput&) = delete;
+    FileInput& operator=(const FileInput&) = delete;
+
+    size_t read(char* into, size_t n) {
+        while (true) {
+            const ssize_t got = ::read(fd_, into, n);
+            if (got >= 0) return static_cast<size_t>(got);
+            if (errno != EINTR) throw cannot_read(path_);
+        }
+    }
+
+  private:
+    const fs::path& path_;
+    int fd_ = -1;
+};
+
+}  // namespace
+
+// The ids seen in one month: open addressing over 64-bit ids, so a month of
+// thousands of sessions costs a few pages and no allocation per id.
+class LogReader::IdSet {
+  public:
+    IdSet() : slots_(1024, 0) {}
+    // True when `id` was not there before.
+    bool insert(std::uint64_t id) {
+        if (id == 0) return !std::exchange(has_zero_, true);
+        if (2 * (size_ + 1) > slots_.size()) grow();
+        return place(slots_, id);
+    }
+
+  private:
+    bool place(std::vector<std::uint64_t>& slots, std::uint64_t id) {
+        const size_t mask = slots.size() - 1;
+        // The ids are random already; the multiply only spreads hand-made ones.
+        for (size_t i = (id * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
+            if (slots[i] == id) return false;
+            if (slots[i] == 0) {
+                slots[i] = id;
+                ++size_;
+                return true;
+            }
+        }
+    }
+    void grow() {
+        std::vector<std::uint64_t> bigger(slots_.size() * 2, 0);
+        size_ = 0;
+        for (const std::uint64_t id : slots_) {
+            if (id != 0) place(bigger, id);
+        }
+        slots_.swap(bigger);
+    }
+
+    std::vector<std::uint64_t> slots_;
+    size_t size_ = 0;
+    bool has_zero_ = false;
+};
+
+std::string format_damage(const FileDamage& d) {
+    if (!d.note.empty()) return fmt::format("selfcare: warning: {}: {}\n", d.path.string(), d.note);
+    std::string numbers = fmt::format("{}", fmt::join(d.lines, ", "));
+    if (d.skipped > static_cast<int>(d.lines.size())) {
+        numbers += fmt::format(" and {} more", d.skipped - static_cast<int>(d.lines.size()));
+    }
+    return fmt::format("selfcare: warning: {}: skipped {} damaged {} ({}); the rest was read\n",
+                       d.path.string(), d.skipped, d.skipped == 1 ? "line" : "lines", numbers);
+}
+
+LogReader::LogReader(fs::path folder) : folder_(std::move(folder)) {
+    DIR* dir = ::opendir(folder_.c_str());
+    if (!dir) {
+        if (errno == ENOENT) return;
+        throw cannot_read(folder_);
+    }
+    errno = 0;
+    while (const dirent* entry = ::readdir(dir)) {
+        LogFile file;
+        if (parse_file_name(entry->d_name, file)) {
+            file.path = folder_ / entry->d_name;
+            files_.push_back(std::move(file));
+        }
+    }
+    const int saved = errno;
+    ::closedir(dir);
+    if (saved != 0) {
+        errno = saved;
+        throw cannot_read(folder_);
+    }
+    std::ranges::sort(files_, [](const LogFile& a, const LogFile& b) {
+        return std::tie(a.month, a.conflict_copy, a.path) <
+               std::tie(b.month, b.conflict_copy, b.path);
+    });
+}
+
+std::vector<YearMonth> LogReader::months() const {
+    std::vector<YearMonth> out;
+    for (const LogFile& f : files_) {
+        if (out.empty() || out.back() != f.month) out.push_back(f.month);
+    }
+    return out;
+}
+
+std::pair<size_t, size_t> LogReader::files_of(YearMonth month) const {
+    const auto range = std::ranges::equal_range(files_, month, {}, &LogFile::month);
+    return {static_cast<size_t>(range.begin() - files_.begin()),
+            static_cast<size_t>(range.end() - files_.begin())};
+}
+
+std::vector<FileStamp> LogReader::read_month(YearMonth month,
+                                             const std::function<void(const SessionView&)>& visit) {
+    const auto [first, last] = files_of(month);
+    std::vector<FileStamp> stamps;
+    IdSet seen;
+    for (size_t i = first; i < last; ++i)
+        stamps.push_back(read_file(files_[i], seen, visit));
+    return stamps;
+}
+
+std::optional<std::vector<FileStamp>> LogReader::stamps(YearMonth month) const {
+    const auto [first, last] = files_of(month);
+    std::vector<FileStamp> out;
+    for (size_t i = first; i < last; ++i) {
+        struct stat st {};
+        if (::stat(files_[i].path.c_str(), &st) != 0) return std::nullopt;
+        out.push_back(stamp_of(st, files_[i].path.filename().string()));
+    }
+    return out;
+}
+
+FileStamp LogReader::read_file(const LogFile& file, IdSet& seen,
+                               const std::function<void(const SessionView&)>& visit) {
+    if (buffer_.empty()) buffer_.resize(kBufferSize);
+    FileInput input(file.path);
+    FileStamp stamp = input.stamp();
+    FileDamage damage{file.path, 0, {}, {}};
+    const auto damaged = [&](int line) {
+        if (damage.lines.size() < kLinesNamed) damage.lines.push_back(line);
+        ++damage.skipped;
+    };
+    int number = 0;
+    bool newer = false;
+    SessionView view;
+    const auto take = [&](std::string_view line) {
+        ++number;
+        if (number == 1 && line.starts_with('#')) {
+            const int v = version_of(line);
+            if (v > kLogVersion) {
+                damage.note = fmt::format(
+                    "written by a newer selfcare (log v{}); skipped the whole file, which this "
+                    "version cannot read",
+                    v);
+                newer = true;
+            }
+            return;
+        }
+        if (newer) return;
+        if (line.empty() || line.front() == '#') return;  // blank lines and comments
+        if (decode_line(line, view) != nullptr) return damaged(number);
+        const std::chrono::year_month_day ymd(view.date);
+        if (ymd.year() / ymd.month() != file.month) return damaged(number);
+        if (seen.insert(view.id)) visit(view);
+    };
+
+    char* const buf = buffer_.data();
+    size_t held = 0;        // bytes of an unfinished line at the front of buf
+    bool overlong = false;  // inside a line longer than the buffer
+    while (true) {
+        const size_t got = input.read(buf + held, kBufferSize - held);
+        if (got == 0) break;
+        const char* p = buf;
+        const char* end = buf + held + got;
+        while (const char* nl = static_cast<const char*>(std::memchr(p, '\n', end - p))) {
+            if (overlong) {
+                ++number;
+                damaged(number);
+                overlong = false;
+            } else {
+                take(std::string_view(p, static_cast<size_t>(nl - p)));
+            }
+            p = nl + 1;
+        }
+        held = static_cast<size_t>(end - p);
+        if (held == kBufferSize) {  // no line ends in a full buffer: far too long to be ours
+            overlong = true;
+            held = 0;
+        } else if (held > 0 && p != buf) {
+            std::memmove(buf, p, held);
+        }
+    }
+    // A last line with no newline was cut short by a crash (or is being
+    // written by someone who does not take the lock): it is not a session.
+    if (held > 0 || overlong) {
+        ++number;
+        if (!newer) damaged(number);
+    }
+    if (damage.skipped > 0 || newer) damage_.push_back(std::move(damage));
+    return stamp;
+}
+
+}  // namespace selfcare

@@ -1,0 +1,111 @@
+#pragma once
+// Reading the session log: every device's month files, and Syncthing's
+// conflict copies of them, one month at a time, each session once.
+//
+// Reading streams through a fixed buffer, so memory does not grow with the
+// log; the only thing kept per month is the set of ids seen, which removes
+// the copies a conflict file repeats. Damaged lines never stop a read: they
+// are skipped and counted per file (leveldb's log reader does the same), and
+// the caller prints one warning per file. A file that cannot be read at all
+// is an error, never an empty month.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "session.hpp"
+
+namespace selfcare {
+
+using YearMonth = std::chrono::year_month;
+
+struct LogFile {
+    std::filesystem::path path;
+    YearMonth month;
+    std::string device;
+    bool conflict_copy = false;  // "2026-11.laptop-3f9a2c.sync-conflict-....log"
+};
+
+// Lines skipped in one file.
+struct FileDamage {
+    std::filesystem::path path;
+    int skipped = 0;
+    std::vector<int> lines;  // the first few line numbers, 1-based
+    std::string note;        // set when the whole file was skipped, saying why
+
+    bool operator==(const FileDamage&) const = default;
+};
+
+// "selfcare: warning: PATH: skipped 2 damaged lines (5, 9); the rest was read\n".
+std::string format_damage(const FileDamage& d);
+
+// What tells one state of a log file from any other. Log files are only
+// appended to, which changes the size and both times; replacing a file
+// changes the inode, and chmod or a hand edit that restores the size and
+// mtime still changes the ctime. Summaries of a month are valid only for the
+// exact stamps they were made from (month_cache.hpp).
+struct FileStamp {
+    std::string name;  // the file name, without the folder
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;  // st_dev
+    std::uint32_t mode = 0;    // st_mode: type and permissions
+
+    bool operator==(const FileStamp&) const = default;
+};
+
+class LogReader {
+  public:
+    // Lists the log files in `folder`. A missing folder is an empty log.
+    // Throws Error when the folder exists but cannot be listed.
+    explicit LogReader(std::filesystem::path folder);
+
+    // The months that have files, oldest first.
+    std::vector<YearMonth> months() const;
+    bool empty() const { return files_.empty(); }
+
+    const std::filesystem::path& folder() const { return folder_; }
+
+    // Calls `visit` for every good session in the files of `month`, each id
+    // once. The view points into a buffer that is reused after the call.
+    // Sessions whose date is not in `month` are damage: the writer always
+    // puts a session in the file of its date's month. Returns the stamps of
+    // the files read, taken under the same lock as the read, so they match
+    // exactly what was read. Throws Error (exit status 1) when a file cannot
+    // be opened or read.
+    std::vector<FileStamp> read_month(YearMonth month,
+                                      const std::function<void(const SessionView&)>& visit);
+
+    // The stamps of the files of `month` as they are now, in the order
+    // read_month reads them; nothing when one cannot be taken (the file is
+    // gone, or its folder unreadable), so that the caller reads the month and
+    // meets the error there.
+    std::optional<std::vector<FileStamp>> stamps(YearMonth month) const;
+
+    // Damage found so far, one entry per file with any, in the order found.
+    const std::vector<FileDamage>& damage() const { return damage_; }
+    // Adds damage found in an earlier read (a cached month's), so that it is
+    // reported as if the month had been read now.
+    void add_damage(FileDamage d) { damage_.push_back(std::move(d)); }
+
+  private:
+    class IdSet;
+    FileStamp read_file(const LogFile& file, IdSet& seen,
+                        const std::function<void(const SessionView&)>& visit);
+    // The files of `month`, as a range of files_.
+    std::pair<size_t, size_t> files_of(YearMonth month) const;
+
+    std::filesystem::path folder_;
+    std::vector<LogFile> files_;  // sorted by month, device files before copies
+    std::vector<FileDamage> damage_;
+    std::vector<char> buffer_;
+};
+
+}  // namespace selfcare

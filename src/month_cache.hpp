@@ -1,0 +1,61 @@
+#pragma once
+// The cache of month summaries under $XDG_CACHE_HOME/selfcare/, which lets a
+// report reach back through years of log by reading a few hundred small
+// files instead of every line.
+//
+// The cache is only ever an accelerator. A summary is used only when the
+// month's files, stamped now, are exactly the files it was made from (same
+// names, sizes, times, inodes); anything else about a cache file (missing,
+// unreadable, damaged, truncated, of another version, month or log folder)
+// means the month is read from the log again and its summary rewritten.
+// Nothing about the cache is ever an error: a cache that cannot be read or
+// written is simply not used. Summaries are health data too, so the folders
+// are 0700 and the files 0600 whatever the umask. Each file is written under
+// a temporary name and renamed into place: a reader sees a whole summary or
+// none, and of two processes writing the same month the last one wins, both
+// having written a correct summary. Deleting the cache is always safe.
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+#include "log_reader.hpp"
+#include "month_summary.hpp"
+
+namespace selfcare {
+
+class MonthCache {
+  public:
+    // No cache: every month is read from the log.
+    MonthCache() = default;
+    // The cache for the log in `data_folder`, kept in a folder of its own
+    // under `root` ($XDG_CACHE_HOME/selfcare), so that two log folders never
+    // share summaries. An empty `root` is no cache.
+    MonthCache(const std::filesystem::path& root, const std::filesystem::path& data_folder);
+
+    // The summary of `month`: the cached one when it is current, else one
+    // made by reading the month from the log, which is then stored. The
+    // month's damage goes to `reader` either way (LogReader::add_damage), so
+    // the warnings are the same with or without the cache. Throws Error as
+    // LogReader::read_month does.
+    MonthSummary summarize(LogReader& reader, YearMonth month) const;
+
+    // Reads `month` from the log, passing every session to `visit`, and
+    // stores the month's summary when the cached one is not current. For the
+    // months whose sessions a report shows. Throws Error as read_month does.
+    void read(LogReader& reader, YearMonth month,
+              const std::function<void(const SessionView&)>& visit) const;
+
+    // The file that holds the summary of `month`; empty with no cache.
+    std::filesystem::path file_for(YearMonth month) const;
+
+  private:
+    std::optional<MonthSummary> load(YearMonth month) const;
+    void store(const MonthSummary& s) const;  // best effort: never throws
+
+    std::filesystem::path root_;  // empty: no cache
+    std::filesystem::path dir_;   // root_ / "log-<hash of data_folder_>"
+    std::filesystem::path data_folder_;
+};
+
+}  // namespace selfcare

@@ -1,0 +1,183 @@
+#include "month_summary.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace selfcare {
+namespace {
+
+constexpr std::string_view kVersionLine = "# selfcare month summary v1";
+constexpr std::string_view kEndTag = "end\t";
+constexpr size_t kLinesNamed = 10;  // as many as LogReader names per file
+
+// True when `s` can be a field: no tab or newline in it.
+bool plain(std::string_view s) {
+    return s.find_first_of("\t\n") == std::string_view::npos;
+}
+
+std::string month_text(YearMonth m) {
+    return fmt::format("{:04}-{:02}", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
+}
+
+// The whole of `text` as a number of type T, in `base`.
+template <typename T>
+bool number(std::string_view text, T& out, int base = 10) {
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out, base);
+    return !text.empty() && ec == std::errc() && ptr == end;
+}
+
+std::vector<std::string_view> fields(std::string_view line) {
+    std::vector<std::string_view> out;
+    while (true) {
+        const size_t tab = line.find('\t');
+        out.push_back(line.substr(0, tab));
+        if (tab == std::string_view::npos) return out;
+        line.remove_prefix(tab + 1);
+    }
+}
+
+// "file NAME SIZE MTIME_NS CTIME_NS INODE DEVICE MODE".
+bool decode_file(const std::vector<std::string_view>& f, FileStamp& out) {
+    if (f.size() != 8 || f[1].empty()) return false;
+    out.name = f[1];
+    return number(f[2], out.size) && number(f[3], out.mtime_ns) && number(f[4], out.ctime_ns) &&
+           number(f[5], out.inode) && number(f[6], out.device) && number(f[7], out.mode);
+}
+
+// "damage NAME SKIPPED LINES NOTE", LINES being "5,9" or "-".
+bool decode_damage(const std::vector<std::string_view>& f, const MonthSummary& s,
+                   const std::filesystem::path& folder, FileDamage& out) {
+    if (f.size() != 5 || !number(f[2], out.skipped) || out.skipped < 0) return false;
+    bool known = false;
+    for (const FileStamp& file : s.files)
+        known = known || file.name == f[1];
+    if (!known) return false;
+    out.path = folder / f[1];
+    out.note = f[4];
+    if (f[3] != "-") {
+        for (std::string_view rest = f[3];;) {
+            const size_t comma = rest.find(',');
+            int line = 0;
+            if (!number(rest.substr(0, comma), line) || line < 1) return false;
+            out.lines.push_back(line);
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
+        }
+    }
+    const auto named = static_cast<int>(out.lines.size());
+    return named <= static_cast<int>(kLinesNamed) && named <= out.skipped &&
+           (out.skipped > 0 || !out.note.empty());
+}
+
+// "day DAY SESSIONS COUNTED ACTIVE_S", days in increasing order.
+bool decode_day(const std::vector<std::string_view>& f, MonthSummary& s, unsigned& last_day) {
+    unsigned day = 0;
+    Totals t;
+    if (f.size() != 5 || !number(f[1], day) || !number(f[2], t.sessions) ||
+        !number(f[3], t.counted) || !number(f[4], t.active_s)) {
+        return false;
+    }
+    const unsigned days_in_month = static_cast<unsigned>((s.month / std::chrono::last).day());
+    if (day <= last_day || day > days_in_month) return false;
+    if (t.sessions < 1 || t.counted < 0 || t.counted > t.sessions || t.active_s < 0) return false;
+    last_day = day;
+    s.days[day - 1] = t;
+    return true;
+}
+
+// The lines between the header and the end line: files, then damage, then days.
+bool decode_body(std::string_view body, const std::filesystem::path& folder, MonthSummary& s) {
+    int stage = 0;  // 0 files, 1 damage, 2 days: each kind of line after the one before
+    unsigned last_day = 0;
+    while (!body.empty()) {
+        const size_t nl = body.find('\n');
+        const std::vector<std::string_view> f = fields(body.substr(0, nl));
+        body.remove_prefix(nl + 1);
+        if (f[0] == "file" && stage == 0) {
+            if (!decode_file(f, s.files.emplace_back())) return false;
+        } else if (f[0] == "damage" && stage <= 1 && !s.files.empty()) {
+            stage = 1;
+            if (!decode_damage(f, s, folder, s.damage.emplace_back())) return false;
+        } else if (f[0] == "day" && !s.files.empty()) {
+            stage = 2;
+            if (!decode_day(f, s, last_day)) return false;
+        } else {
+            return false;
+        }
+    }
+    return !s.files.empty();
+}
+
+}  // namespace
+
+std::uint64_t fnv1a(std::string_view text) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+Totals totals_of(const SessionView& v) {
+    return Totals{1, counts_toward_goal(v.outcome, v.active_s, v.planned_min_s) ? 1 : 0,
+                  v.active_s};
+}
+
+void add_session(MonthSummary& s, const SessionView& v) {
+    const auto day = (v.date - std::chrono::sys_days(s.month / 1)).count();
+    if (day >= 0 && day < static_cast<long>(s.days.size())) s.days[day] += totals_of(v);
+}
+
+std::optional<std::string> encode_summary(const MonthSummary& s,
+                                          const std::filesystem::path& folder) {
+    const std::string dir = folder.string();
+    if (!plain(dir)) return std::nullopt;
+    std::string out =
+        fmt::format("{}\nfolder\t{}\nmonth\t{}\n", kVersionLine, dir, month_text(s.month));
+    for (const FileStamp& f : s.files) {
+        if (!plain(f.name)) return std::nullopt;
+        out += fmt::format("file\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", f.name, f.size, f.mtime_ns,
+                           f.ctime_ns, f.inode, f.device, f.mode);
+    }
+    for (const FileDamage& d : s.damage) {
+        const std::string name = d.path.filename().string();
+        if (!plain(name) || !plain(d.note)) return std::nullopt;
+        const std::string lines =
+            d.lines.empty() ? std::string("-") : fmt::format("{}", fmt::join(d.lines, ","));
+        out += fmt::format("damage\t{}\t{}\t{}\t{}\n", name, d.skipped, lines, d.note);
+    }
+    for (size_t i = 0; i < s.days.size(); ++i) {
+        const Totals& t = s.days[i];
+        if (t.sessions > 0) {
+            out += fmt::format("day\t{}\t{}\t{}\t{}\n", i + 1, t.sessions, t.counted, t.active_s);
+        }
+    }
+    out += fmt::format("{}{:016x}\n", kEndTag, fnv1a(out));
+    if (out.size() > kMaxSummaryBytes) return std::nullopt;
+    return out;
+}
+
+std::optional<MonthSummary> decode_summary(std::string_view text, YearMonth month,
+                                           const std::filesystem::path& folder) {
+    if (text.size() > kMaxSummaryBytes || text.size() < 2 || !text.ends_with('\n')) {
+        return std::nullopt;
+    }
+    const size_t last = text.rfind('\n', text.size() - 2) + 1;  // 0 when there is one line
+    const std::string_view end = text.substr(last, text.size() - 1 - last);
+    std::uint64_t sum = 0;
+    if (!end.starts_with(kEndTag) || end.size() != kEndTag.size() + 16 ||
+        !number(end.substr(kEndTag.size()), sum, 16) || sum != fnv1a(text.substr(0, last))) {
+        return std::nullopt;
+    }
+    const std::string head = fmt::format("{}\nfolder\t{}\nmonth\t{}\n", kVersionLine,
+                                         folder.string(), month_text(month));
+    if (!text.starts_with(head) || last < head.size()) return std::nullopt;
+    MonthSummary s{month, {}, {}, {}};
+    if (!decode_body(text.substr(head.size(), last - head.size()), folder, s)) return std::nullopt;
+    return s;
+}
+
+}  // namespace selfcare

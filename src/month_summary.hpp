@@ -1,0 +1,77 @@
+#pragma once
+// A month of the log in brief: the totals of each of its days, the damage
+// found in its files, and the stamps of the files it was made from. It is
+// what the cache keeps (month_cache.hpp), so that a report can reach back
+// through years of log without reading them.
+//
+// The totals are per day, not per week, so that one summary serves every
+// week start and every goal: which week a day belongs to and whether a week
+// met the goal are decided by the report, not here.
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "log_reader.hpp"
+#include "session.hpp"
+
+namespace selfcare {
+
+// Sessions and time, as the weekly report counts them.
+struct Totals {
+    int sessions = 0;  // every recorded session
+    int counted = 0;   // those that count toward the goal (counts_toward_goal)
+    int active_s = 0;  // active time of every recorded session
+
+    Totals& operator+=(const Totals& t) {
+        sessions += t.sessions;
+        counted += t.counted;
+        active_s += t.active_s;
+        return *this;
+    }
+    bool operator==(const Totals&) const = default;
+};
+
+// One session's contribution to its day's totals.
+Totals totals_of(const SessionView& v);
+
+struct MonthSummary {
+    YearMonth month;
+    std::vector<FileStamp> files;      // in the order LogReader::read_month reads them
+    std::vector<FileDamage> damage;    // as LogReader found it, one entry per file with any
+    std::array<Totals, 31> days = {};  // [0] is the 1st of the month
+
+    bool operator==(const MonthSummary&) const = default;
+};
+
+// Adds `v` to its day. REQUIRES: v.date is in s.month.
+void add_session(MonthSummary& s, const SessionView& v);
+
+// Largest summary the cache keeps; a month with so many files that its
+// summary is larger is always read from the log instead.
+inline constexpr size_t kMaxSummaryBytes = 64 * 1024;
+
+// FNV-1a of `text`: stable across builds and machines, and only meant to
+// tell a whole file from a damaged one, or to name a folder; not a defence
+// against someone who can write to the cache.
+std::uint64_t fnv1a(std::string_view text);
+
+// The summary as text, naming `folder`, the log folder it describes
+// (docs/log-format.md, "The cache"). Nothing when it cannot be written as
+// text (a name with a tab or newline in it) or would exceed kMaxSummaryBytes.
+std::optional<std::string> encode_summary(const MonthSummary& s,
+                                          const std::filesystem::path& folder);
+
+// The summary in `text`, which must be exactly what encode_summary writes
+// for `month` and `folder`, its checksum included. Anything else (garbage,
+// a truncated or altered file, another version, month or folder) gives
+// nothing: a summary is used only when it can be trusted whole. Damage
+// entries get their full paths back under `folder`.
+std::optional<MonthSummary> decode_summary(std::string_view text, YearMonth month,
+                                           const std::filesystem::path& folder);
+
+}  // namespace selfcare

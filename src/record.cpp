@@ -1,0 +1,65 @@
+#include "record.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "device.hpp"
+#include "error.hpp"
+#include "session_log.hpp"
+
+namespace selfcare {
+
+namespace {
+
+int whole_seconds(std::chrono::milliseconds ms) {
+    const auto s = std::chrono::round<Seconds>(ms).count();
+    return static_cast<int>(std::clamp<long long>(s, 0, kMaxSessionSeconds));
+}
+
+}  // namespace
+
+bool worth_recording(const FinishedRun& run) {
+    return run.completed || run.active >= kMinimumRecorded;
+}
+
+Session make_session(const FinishedRun& run, std::string device, std::uint64_t id) {
+    const LocalTime start = to_local(run.started);
+    Session s;
+    s.date = start.date;
+    s.start = format_local_iso(start);
+    s.routine = run.routine;
+    s.title = run.title.empty() ? run.routine : run.title;
+    s.active_s = whole_seconds(run.active);
+    s.planned_min_s = static_cast<int>(run.planned_min.count());
+    s.planned_max_s = static_cast<int>(run.planned_max.count());
+    s.segments_done = run.segments_done;
+    s.segments_total = run.segments_total;
+    s.pain_before = run.pain_before;
+    s.pain_after = run.pain_after;
+    s.source = run.source;
+    s.device = std::move(device);
+    s.id = id;
+    s.outcome = run.completed ? Outcome::completed : Outcome::stopped;
+    return s;
+}
+
+RecordResult record_run(const Paths& paths, const FinishedRun& run) {
+    if (!worth_recording(run)) return RecordResult{};
+    std::string device;
+    std::uint64_t id = 0;
+    try {
+        device = device_id(paths.state);
+        id = random_u64();
+    } catch (const Error& e) {
+        throw Error(fmt::format("session NOT saved: {}", e.what()));
+    }
+    Session s = make_session(run, std::move(device), id);
+    if (std::string why = validate(s); !why.empty()) {
+        throw Error(fmt::format("session NOT saved: {}: {}", paths.data.string(), why));
+    }
+    std::filesystem::path file = append_session(paths.data, s);
+    return RecordResult{Recorded::saved, std::move(file), std::move(s)};
+}
+
+}  // namespace selfcare

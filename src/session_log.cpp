@@ -1,0 +1,173 @@
+#include "session_log.hpp"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "error.hpp"
+
+namespace selfcare {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Closes a descriptor at the end of a scope.
+class Fd {
+  public:
+    explicit Fd(int fd) : fd_(fd) {}
+    ~Fd() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
+// A failure with the path and errno's text.
+struct Failure {
+    fs::path path;
+    std::string reason;
+};
+
+Failure os_failure(const fs::path& path, std::string_view what = {}) {
+    std::string reason = std::strerror(errno);
+    if (!what.empty()) reason = fmt::format("{} failed: {}", what, reason);
+    return Failure{path, std::move(reason)};
+}
+
+void sync_dir(const fs::path& dir) {
+    Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0 || ::fsync(fd.get()) != 0) throw os_failure(dir, "syncing the folder");
+}
+
+void make_dirs(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) throw Failure{dir, "not a folder"};
+        return;
+    }
+    if (errno != ENOENT && errno != ENOTDIR) throw os_failure(dir);
+    const fs::path parent = dir.parent_path();
+    if (!parent.empty() && parent != dir) make_dirs(parent);
+    if (::mkdir(dir.c_str(), 0700) != 0) {
+        if (errno == EEXIST) return;  // made by another process just now
+        throw os_failure(dir);
+    }
+    if (::chmod(dir.c_str(), 0700) != 0) throw os_failure(dir);
+    if (!parent.empty()) sync_dir(parent);
+}
+
+// Opens the month file for appending, creating it when missing. `created`
+// tells whether this call made it.
+int open_log(const fs::path& path, bool& created) {
+    // O_NONBLOCK keeps a FIFO planted in the folder from hanging the open;
+    // anything but a regular file is refused below.
+    constexpr int flags = O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
+    int fd = ::open(path.c_str(), flags | O_CREAT | O_EXCL, 0600);
+    created = fd >= 0;
+    if (fd < 0 && errno == EEXIST) fd = ::open(path.c_str(), flags);
+    if (fd < 0) {
+        if (errno == ELOOP) throw Failure{path, "is a symbolic link; refusing to write through it"};
+        throw os_failure(path);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw Failure{path, "is not a regular file"};
+    }
+    // The mode is set outright, not left to the umask: this is health data.
+    if (created && ::fchmod(fd, 0600) != 0) {
+        const Failure f = os_failure(path);
+        ::close(fd);
+        throw f;
+    }
+    return fd;
+}
+
+// Everything that goes into the file in this append: the header for an empty
+// file, a newline to end a torn tail, and the line.
+std::string bytes_to_write(int fd, off_t size, std::string_view line, const fs::path& path) {
+    std::string out;
+    if (size == 0) {
+        out = log_file_header();
+    } else {
+        char last = 0;
+        if (::pread(fd, &last, 1, size - 1) != 1) throw os_failure(path, "reading the last byte");
+        if (last != '\n') out = "\n";
+    }
+    out += line;
+    return out;
+}
+
+void write_locked(int fd, const fs::path& path, std::string_view line) {
+    while (::flock(fd, LOCK_EX) != 0) {
+        if (errno != EINTR) throw os_failure(path, "locking");
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw os_failure(path);
+    const std::string bytes = bytes_to_write(fd, st.st_size, line, path);
+    // One write normally does it all. Another is tried only after a short
+    // write, to learn why it stopped (EFBIG, ENOSPC).
+    size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<size_t>(n);
+    }
+    if (done == bytes.size() && ::fdatasync(fd) == 0) return;
+    Failure failure = os_failure(path, done == bytes.size() ? "fdatasync" : "");
+    // Take back whatever part went in, so the file is as it was. The lock is
+    // still held, so no other writer's line can be behind ours.
+    if (done > 0 && ::ftruncate(fd, st.st_size) != 0) {
+        failure.reason +=
+            fmt::format("; the partial line could not be cut off: {}", std::strerror(errno));
+    }
+    throw failure;
+}
+
+}  // namespace
+
+std::string month_file_name(std::chrono::year_month month, std::string_view device) {
+    return fmt::format("{:04}-{:02}.{}.log", static_cast<int>(month.year()),
+                       static_cast<unsigned>(month.month()), device);
+}
+
+void make_private_dirs(const fs::path& dir) {
+    try {
+        make_dirs(dir);
+    } catch (const Failure& f) {
+        throw Error(fmt::format("{}: {}", f.path.string(), f.reason));
+    }
+}
+
+fs::path append_session(const fs::path& folder, const Session& s) {
+    // A full disk under `ulimit -f` raises SIGXFSZ, which would kill the
+    // process before it could cut the partial line off and say so.
+    std::signal(SIGXFSZ, SIG_IGN);
+    const std::chrono::year_month_day ymd(s.date);
+    const fs::path path = folder / month_file_name(ymd.year() / ymd.month(), s.device);
+    try {
+        make_dirs(folder);
+        bool created = false;
+        Fd fd(open_log(path, created));
+        // The new name is made durable before the line goes in, so that a
+        // failure here cannot leave a written line reported as unsaved.
+        if (created) sync_dir(folder);
+        write_locked(fd.get(), path, encode_line(s));
+    } catch (const Failure& f) {
+        throw Error(fmt::format("session NOT saved: {}: {}", f.path.string(), f.reason));
+    }
+    return path;
+}
+
+}  // namespace selfcare

@@ -1,0 +1,39 @@
+#pragma once
+// Writing the session log: one file per device and month, appended to and
+// never rewritten (docs/log-format.md).
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "session.hpp"
+
+namespace selfcare {
+
+// "2026-11.laptop-3f9a2c.log": the month and the device are plain in the
+// name, so a report can pick the months it needs from a folder listing.
+std::string month_file_name(std::chrono::year_month month, std::string_view device);
+
+// Appends `s` as one line to its month file in `folder` (the file of the
+// month of s.date and of s.device), creating the folder (0700) and the file
+// (0600, starting with the version line) when needed, whatever the umask.
+//
+// The append is made safe against other writers, crashes and full disks:
+// the file is opened with O_APPEND|O_NOFOLLOW (a symbolic link is refused)
+// and locked with flock; a tail left without a newline by a crash gets one
+// first so the new line starts fresh; the line goes out in one write and is
+// flushed with fdatasync, and a new file's folder is fsynced. If anything
+// fails, whatever this call wrote is cut off again so the file is left as it
+// was. Returns the file's path.
+//
+// Throws Error "session NOT saved: PATH: reason" (exit status 1) on any
+// failure. REQUIRES: validate(s) is empty.
+std::filesystem::path append_session(const std::filesystem::path& folder, const Session& s);
+
+// Creates `dir` and any missing parents with mode 0700 whatever the umask,
+// syncing each new folder's parent. Leaves existing folders as they are.
+// Throws Error "PATH: reason" when a folder cannot be made.
+void make_private_dirs(const std::filesystem::path& dir);
+
+}  // namespace selfcare

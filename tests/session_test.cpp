@@ -1,0 +1,100 @@
+#include "session.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace selfcare;
+
+namespace {
+
+Session sample() {
+    Session s;
+    parse_date("2026-11-16", s.date);
+    s.start = "2026-11-16T07:30:12+01:00";
+    s.routine = "neck-release";
+    s.title = "Neck release";
+    s.active_s = 65;
+    s.planned_min_s = 65;
+    s.planned_max_s = 65;
+    s.segments_done = 3;
+    s.segments_total = 3;
+    s.pain_before = 6;
+    s.device = "laptop-3f9a2c";
+    s.id = 0x0123456789abcdefULL;
+    return s;
+}
+
+constexpr std::string_view kLine =
+    "2026-11-16\t2026-11-16T07:30:12+01:00\tneck-release\tNeck release\t65\t65\t65\t3\t3\t6\t-\t"
+    "timer\tlaptop-3f9a2c\t0123456789abcdef\tcompleted";
+
+const char* decode(std::string_view line) {
+    SessionView v;
+    return decode_line(line, v);
+}
+
+}  // namespace
+
+TEST_CASE("a session is one tab-separated line and reads back the same") {
+    const Session s = sample();
+    CHECK(validate(s).empty());
+    CHECK(encode_line(s) == std::string(kLine) + "\n");
+    SessionView v;
+    REQUIRE(decode_line(kLine, v) == nullptr);
+    CHECK(to_session(v) == s);
+}
+
+TEST_CASE("titles with tabs, newlines and backslashes survive the round trip") {
+    Session s = sample();
+    s.title = "Left\tright\\ and\nnext";
+    const std::string line = encode_line(s);
+    CHECK(line.find("Left\\tright\\\\ and\\nnext") != std::string::npos);
+    SessionView v;
+    REQUIRE(decode_line(std::string_view(line).substr(0, line.size() - 1), v) == nullptr);
+    CHECK(to_session(v).title == s.title);
+}
+
+TEST_CASE("a line cut short anywhere is refused") {
+    for (size_t n = 0; n < kLine.size(); ++n) {
+        CAPTURE(n);
+        CHECK(decode(kLine.substr(0, n)) != nullptr);
+    }
+}
+
+TEST_CASE("damaged and edited lines are refused with a reason") {
+    const std::string line(kLine);
+    const auto with = [&](std::string_view from, std::string_view to) {
+        std::string copy = line;
+        copy.replace(copy.find(from), from.size(), to);
+        return std::string(decode(copy) ? decode(copy) : "");
+    };
+    CHECK(decode(line + "\r") != nullptr);
+    CHECK(decode(line + "\textra") == std::string("more fields than this version writes"));
+    CHECK(with("2026-11-16\t", "2026-11-17\t") == "bad start time");
+    CHECK(with("\t65\t65\t65", "\t65\t70\t65") == "numbers out of range");
+    CHECK(with("\t6\t-", "\t11\t-") == "bad pain rating");
+    CHECK(with("\t3\t3", "\t4\t3") == "numbers out of range");
+    CHECK(with("timer", "Timer") == "bad source");
+    CHECK(with("0123456789abcdef", "0123456789ABCDEF") == "bad id");
+    CHECK(with("completed", "complete") == "bad outcome");
+    CHECK(with("Neck release", std::string("Neck\0release", 12)) == "bad title");
+    CHECK(with("Neck release", "Neck\\release") == "bad title");
+    CHECK(with("\t65\t65", "\t065\t65") == "bad number");
+}
+
+TEST_CASE("validate refuses what could not be read back") {
+    Session s = sample();
+    s.pain_after = 11;
+    CHECK(validate(s) == "a pain rating is not from 0 to 10");
+    s = sample();
+    s.device = "My Laptop";
+    CHECK(validate(s) == "'My Laptop' is not a device name");
+    s = sample();
+    s.start = "2026-11-17T07:30:12+01:00";
+    CHECK(validate(s) == "the start time does not match the date");
+}
+
+TEST_CASE("a session counts when completed or when half its planned time was done") {
+    CHECK(counts_toward_goal(Outcome::completed, 10, 600));
+    CHECK(counts_toward_goal(Outcome::stopped, 300, 600));
+    CHECK_FALSE(counts_toward_goal(Outcome::stopped, 299, 600));
+}
