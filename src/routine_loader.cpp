@@ -10,7 +10,6 @@
 #include <toml++/toml.h>
 
 #include "suggest.hpp"
-#include "toml_guard.hpp"
 
 namespace selfcare {
 namespace {
@@ -91,14 +90,6 @@ class RoutineReader {
         RoutineParse out;
         out.routine.name = std::move(name);
         out.routine.path = path_;
-        if (const auto hazard = find_toml_hazard(text)) {
-            toml::source_region at;
-            at.begin = {static_cast<toml::source_index>(hazard->line),
-                        static_cast<toml::source_index>(hazard->column)};
-            problem(at, toml_hazard_message(*hazard));
-            out.problems = std::move(problems_);
-            return out;
-        }
         toml::table root;
         try {
             root = toml::parse(text, path_);

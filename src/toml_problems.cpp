@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "suggest.hpp"
-#include "toml_guard.hpp"
 
 namespace selfcare {
 
@@ -47,13 +46,6 @@ TomlProblems::TomlProblems(std::string_view text, std::string path) : path_(std:
 }
 
 toml::table TomlProblems::parse(std::string_view text) {
-    if (const auto hazard = find_toml_hazard(text)) {
-        toml::source_region at;
-        at.begin = {static_cast<toml::source_index>(hazard->line),
-                    static_cast<toml::source_index>(hazard->column)};
-        add(at, toml_hazard_message(*hazard));
-        return {};
-    }
     try {
         return toml::parse(text, path_);
     } catch (const toml::parse_error& e) {

@@ -48,20 +48,3 @@ TEST_CASE("routine inputs the fuzzer failed on are checked cleanly") {
     }
     CHECK(checked >= 2);
 }
-
-TEST_CASE("config inputs the fuzzer failed on are checked cleanly") {
-    int checked = 0;
-    for (const auto& file : fs::directory_iterator("tests/fuzz/regressions/config")) {
-        const std::string path = file.path().string();
-        CAPTURE(path);
-        test::TempDir home;
-        test::write_file(home / "config/selfcare/config.toml", test::read_file(file.path()));
-        const test::Result r = test::run_selfcare(home, {"config"});
-        CHECK((r.status == 0 || r.status == 2));
-        CHECK(terminal_safe(r.out));
-        CHECK(terminal_safe(r.err));
-        if (r.status == 2) CHECK_FALSE(r.err.empty());
-        ++checked;
-    }
-    CHECK(checked >= 1);
-}
