@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr size_t kBufferSize = 256 * 1024;
+constexpr size_t kBufferSize = size_t{256} * 1024;
 constexpr size_t kLinesNamed = 10;
 constexpr std::string_view kConflictMark = ".sync-conflict-";
 
