@@ -1,14 +1,20 @@
-# A thin wrapper over CMake. `make run` and `make test` install any missing
-# packages first (see .ci/install-deps).
+# A thin wrapper over CMake. `make run`, `make test`, `make fuzz` and
+# `make lint` install any missing packages first (see .ci/install-deps).
+# docs/hardening.md says what the test, fuzz and lint targets check.
 
 BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 ifneq ($(CI),)
 CMAKE_FLAGS += -DSELFCARE_WERROR=ON
 endif
+# How long each fuzzer runs: about a minute in `make test`, ten in `make fuzz`.
+TEST_FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?= 600
 
-.PHONY: all build run test deps test-deps clean format
+.PHONY: all build run test test-asan fuzz fuzz-build fuzz-run lint deps test-deps clean format
 
 all: build
 
@@ -26,12 +32,40 @@ run: deps
 	@$(MAKE) --no-print-directory build
 	./$(BUILD)/selfcare run neck-release
 
+# The suite as built, then again under ASan and UBSan, then each fuzzer for
+# a minute.
 test: test-deps
 	@$(MAKE) --no-print-directory build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+
+test-asan:
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DSELFCARE_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+# The fuzz build is a clang build of the whole project (so it also proves
+# the code compiles with clang); its CTest runs the suite once more and then
+# the fuzzers, one at a time.
+fuzz-build:
+	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DSELFCARE_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+fuzz-run: fuzz-build
+	rm -f $(FUZZ_BUILD)/tests/fuzz/*.summary
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS)
+	@cat $(FUZZ_BUILD)/tests/fuzz/*.summary
+
+fuzz: test-deps
+	@$(MAKE) --no-print-directory fuzz-run
+
+lint: test-deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	BUILD=$(BUILD) JOBS=$(JOBS) ./.ci/lint
 
 format:
-	clang-format -i src/*.cpp src/*.hpp tests/*.cpp tests/*.hpp
+	clang-format -i src/*.cpp src/*.hpp tests/*.cpp tests/*.hpp tests/fuzz/*.cpp tests/fuzz/*.hpp
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -35,6 +35,7 @@ std::string name_from_path(const fs::path& path) {
 std::string not_found(std::string_view name, const std::vector<CatalogEntry>& entries,
                       std::string_view purpose = "") {
     std::vector<std::string_view> names;
+    names.reserve(entries.size());
     for (const CatalogEntry& e : entries)
         names.push_back(e.name);
     std::string message = fmt::format("no routine named '{}'{}", name, purpose);
@@ -72,6 +73,7 @@ std::vector<CatalogEntry> Catalog::entries() const {
         by_name[stem] = {stem, Origin::user, p.string(), overrides};
     }
     std::vector<CatalogEntry> out;
+    out.reserve(by_name.size());
     for (auto& [name, entry] : by_name)
         out.push_back(std::move(entry));
     return out;

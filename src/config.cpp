@@ -19,10 +19,11 @@ constexpr std::array kTopKeys = {"week_start"sv, "rate_pain"sv, "goal"sv, "cues"
 constexpr std::array kGoalKeys = {"sessions"sv, "minutes"sv};
 constexpr std::array kCueKeys = {"bell"sv, "say"sv};
 constexpr std::array kWeekStarts = {"monday"sv, "sunday"sv};
-constexpr size_t kMaxConfigBytes = 64 * 1024;
+constexpr size_t kMaxConfigBytes = size_t{64} * 1024;
 
 std::string say_text(const std::vector<std::string>& say) {
     std::vector<std::string> quoted;
+    quoted.reserve(say.size());
     for (const std::string& a : say)
         quoted.push_back(json_string(a));
     return fmt::format("[{}]", fmt::join(quoted, ", "));
@@ -57,6 +58,7 @@ class ConfigReader {
             if (s.name == name) {
                 s.value = std::move(value);
                 s.origin = fmt::format("{}:{}", problems_.path(), node.source().begin.line);
+                return;  // names are unique, and `value` is spent
             }
         }
     }

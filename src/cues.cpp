@@ -200,9 +200,11 @@ void CuePlayer::end_speech(bool kill) {
 void CuePlayer::speak(const std::string& text, TimePoint now) {
     end_speech(true);
     std::vector<std::string> args;
+    args.reserve(say_.size());
     for (const std::string& a : say_)
         args.push_back(a == "{text}" ? text : a);
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (std::string& a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);

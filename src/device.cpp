@@ -101,7 +101,7 @@ std::string device_id(const fs::path& state_dir) {
     make_private_dirs(state_dir);
     char host[256] = {};
     if (::gethostname(host, sizeof host - 1) != 0) host[0] = 0;
-    const std::string id = new_device_id(host, static_cast<std::uint32_t>(random_u64()));
+    std::string id = new_device_id(host, static_cast<std::uint32_t>(random_u64()));
     if (!publish(path, id)) return read_id(path);
     return id;
 }

@@ -1,5 +1,6 @@
 #include "duration.hpp"
 
+#include <array>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -11,7 +12,7 @@ DurationParse parse_duration(std::string_view text) {
     if (text.empty()) return fail("empty duration; write it like \"45s\" or \"1m30s\"");
 
     constexpr std::string_view units = "hms";
-    constexpr int per_unit[] = {3600, 60, 1};
+    constexpr std::array per_unit = {3600, 60, 1};
     long long total = 0;
     size_t next_unit = 0;  // units must come in order h, m, s
     size_t i = 0;

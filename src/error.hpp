@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace selfcare {
@@ -26,8 +27,15 @@ struct Diagnostic {
     std::string source_line;
 };
 
+// `text` made safe to print to a terminal: control characters other than
+// newline and tab (C0, DEL and C1, which start escape sequences) and bytes
+// that are not UTF-8 become U+FFFD, one for each character or stray byte.
+std::string printable(std::string_view text);
+
 // Renders "path:line:col: message", then the source line and a caret under
-// the column when both are known. Ends with a newline.
+// the column when both are known. Ends with a newline. Everything from the
+// input goes through printable(), and a long line is cut to a window around
+// the column.
 std::string format_diagnostic(const Diagnostic& d);
 
 // The one error type. It carries one or more diagnostics and the exit status

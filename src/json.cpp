@@ -63,8 +63,13 @@ std::string json_string(std::string_view text) {
                 out += "\\r";
                 break;
             default:
-                if (static_cast<unsigned char>(c) < 0x20) {
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
                     out += fmt::format("\\u{:04x}", static_cast<int>(c));
+                } else if (n == 2 && static_cast<unsigned char>(c) == 0xC2 &&
+                           static_cast<unsigned char>(text[1]) < 0xA0) {
+                    // C1 controls (U+0080..U+009F) act on a terminal that
+                    // shows this text; escaped, they stay the same JSON.
+                    out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[1]));
                 } else {
                     out += text.substr(0, n);
                 }

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr size_t kBufferSize = 256 * 1024;
+constexpr size_t kBufferSize = size_t{256} * 1024;
 constexpr size_t kLinesNamed = 10;
 constexpr std::string_view kConflictMark = ".sync-conflict-";
 
@@ -202,9 +202,12 @@ std::vector<YearMonth> LogReader::months() const {
 }
 
 std::pair<size_t, size_t> LogReader::files_of(YearMonth month) const {
-    const auto range = std::ranges::equal_range(files_, month, {}, &LogFile::month);
-    return {static_cast<size_t>(range.begin() - files_.begin()),
-            static_cast<size_t>(range.end() - files_.begin())};
+    // lower_bound and upper_bound rather than equal_range: clang 14 cannot
+    // compile the subrange that libstdc++ 12's ranges::equal_range returns.
+    const auto first = std::ranges::lower_bound(files_, month, {}, &LogFile::month);
+    const auto last = std::ranges::upper_bound(files_, month, {}, &LogFile::month);
+    return {static_cast<size_t>(first - files_.begin()),
+            static_cast<size_t>(last - files_.begin())};
 }
 
 std::vector<FileStamp> LogReader::read_month(YearMonth month,

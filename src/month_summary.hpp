@@ -53,7 +53,7 @@ void add_session(MonthSummary& s, const SessionView& v);
 
 // Largest summary the cache keeps; a month with so many files that its
 // summary is larger is always read from the log instead.
-inline constexpr size_t kMaxSummaryBytes = 64 * 1024;
+inline constexpr size_t kMaxSummaryBytes = size_t{64} * 1024;
 
 // FNV-1a of `text`: stable across builds and machines, and only meant to
 // tell a whole file from a damaged one, or to name a folder; not a defence

@@ -87,6 +87,7 @@ std::string routines_line(const std::vector<Session>& sessions, bool unicode) {
     std::ranges::stable_sort(sorted,
                              [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> parts;
+    parts.reserve(sorted.size());
     for (const auto& [name, n] : sorted) {
         parts.push_back(n == 1 ? name : fmt::format("{} {}{}", name, unicode ? "×" : "x", n));
     }

@@ -28,6 +28,23 @@ constexpr int kMaxCycles = 1000;
 constexpr size_t kMaxSides = 4;
 constexpr size_t kMaxPhases = 8;
 constexpr Seconds kMaxPhase{60};
+// A file with more problems than this is not worth reading on: the rest are
+// summed up in one line.
+constexpr size_t kMaxProblems = 50;
+
+// The first control character in `s` (C0 other than newline, DEL, or C1) as
+// its code point. A shared routine must not be able to send one to the
+// terminal: they start escape sequences. `s` is valid UTF-8 (toml++ checks),
+// so 0xC2 followed by 0x80..0x9F is exactly U+0080..U+009F.
+std::optional<unsigned> control_character(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if ((u < 0x20 && u != '\n') || u == 0x7f) return u;
+        const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+        if (u == 0xC2 && next >= 0x80 && next < 0xA0) return next;
+    }
+    return std::nullopt;
+}
 
 std::string_view type_name(const toml::node& node) {
     switch (node.type()) {
@@ -90,6 +107,11 @@ class RoutineReader {
             return std::pair(a.where.line, a.where.column) <
                    std::pair(b.where.line, b.where.column);
         });
+        if (problems_.size() > kMaxProblems) {
+            const size_t hidden = problems_.size() - kMaxProblems;
+            problems_.resize(kMaxProblems);
+            problem(fmt::format("{} more problems not shown; fix these first", hidden));
+        }
         out.problems = std::move(problems_);
         return out;
     }
@@ -156,13 +178,10 @@ class RoutineReader {
                                                 s.size(), max_chars));
             return std::nullopt;
         }
-        for (const char c : s) {
-            const auto u = static_cast<unsigned char>(c);
-            if ((u < 0x20 && c != '\n') || u == 0x7f) {
-                problem(node->source(),
-                        fmt::format("'{}' contains a control character (U+{:04X})", key, u));
-                return std::nullopt;
-            }
+        if (const auto c = control_character(s)) {
+            problem(node->source(),
+                    fmt::format("'{}' contains a control character (U+{:04X})", key, *c));
+            return std::nullopt;
         }
         if (s.find_first_not_of(" \n") == std::string::npos) {
             problem(node->source(), fmt::format("'{}' is empty", key));
@@ -267,7 +286,7 @@ class RoutineReader {
         }
         for (const toml::node& item : *list) {
             const auto* s = item.as_string();
-            if (!s || s->get().empty() || s->get().size() > 20) {
+            if (!s || s->get().empty() || s->get().size() > 20 || control_character(s->get())) {
                 problem(item.source(), "each side must be a short name, like \"left\"");
                 return;
             }
@@ -320,7 +339,8 @@ class RoutineReader {
             const auto* s = item.as_string();
             const std::string_view phase = s ? std::string_view(s->get()) : std::string_view();
             const size_t space = phase.find(' ');
-            if (!s || space == std::string_view::npos) {
+            const size_t length_at = phase.find_first_not_of(' ', space);
+            if (!s || length_at == std::string_view::npos) {
                 problem(item.source(),
                         "a breathing phase is a word and a duration, like \"inhale 4s\"");
                 return;
@@ -337,8 +357,7 @@ class RoutineReader {
                 problem(item.source(), std::move(message));
                 return;
             }
-            const auto length =
-                duration_text(item, "breathe", phase.substr(phase.find_first_not_of(' ', space)));
+            const auto length = duration_text(item, "breathe", phase.substr(length_at));
             if (!length) return;
             if (*length > kMaxPhase) {
                 problem(item.source(), "a breathing phase may last at most 60 seconds");
@@ -429,7 +448,8 @@ class RoutineReader {
                 Seconds cycle{0};
                 for (const BreathPhase& p : step.breath)
                     cycle += p.length;
-                const double n = std::round(static_cast<double>(total->count()) / cycle.count());
+                const double n = std::round(static_cast<double>(total->count()) /
+                                            static_cast<double>(cycle.count()));
                 step.cycles = static_cast<int>(std::clamp(n, 1.0, double(kMaxCycles)));
             }
             return step;

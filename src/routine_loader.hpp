@@ -14,7 +14,7 @@
 namespace selfcare {
 
 // Routine files larger than this are refused before they are parsed.
-inline constexpr std::size_t kMaxRoutineBytes = 1024 * 1024;
+inline constexpr std::size_t kMaxRoutineBytes = std::size_t{1024} * 1024;
 
 // A routine and every problem found in its text. When `problems` is not empty
 // the routine is incomplete and must not be run.

@@ -138,7 +138,7 @@ void Sequencer::end_segment(Ending how, TimePoint now, std::vector<Event>& out) 
 // Moves on to the segment after the current one, which starts at `starts`
 // (the old deadline, so that lateness never accumulates), or finishes.
 void Sequencer::advance(TimePoint starts, TimePoint now, std::vector<Event>& out) {
-    if (static_cast<size_t>(index_ + 1) < schedule_.segments.size()) {
+    if (static_cast<size_t>(index_) + 1 < schedule_.segments.size()) {
         begin_segment(index_ + 1, starts, now, out);
         return;
     }
@@ -316,7 +316,7 @@ View Sequencer::view(TimePoint now) const {
     v.length = schedule_seconds(length_);
     // Everything after the current segment, by its planned times.
     double after_min = 0, after_max = 0;
-    for (size_t i = static_cast<size_t>(index_ + 1); i < schedule_.segments.size(); ++i) {
+    for (size_t i = static_cast<size_t>(index_) + 1; i < schedule_.segments.size(); ++i) {
         after_min += static_cast<double>(schedule_.segments[i].min.count());
         after_max += static_cast<double>(schedule_.segments[i].max.count());
     }

@@ -155,7 +155,7 @@ fs::path append_session(const fs::path& folder, const Session& s) {
     // process before it could cut the partial line off and say so.
     std::signal(SIGXFSZ, SIG_IGN);
     const std::chrono::year_month_day ymd(s.date);
-    const fs::path path = folder / month_file_name(ymd.year() / ymd.month(), s.device);
+    fs::path path = folder / month_file_name(ymd.year() / ymd.month(), s.device);
     try {
         make_dirs(folder);
         bool created = false;

@@ -18,3 +18,11 @@ TEST_CASE("json_string keeps valid UTF-8 and replaces invalid bytes") {
     CHECK(json_string("cut \xe2\x80") == R"("cut \ufffd\ufffd")");
     CHECK(json_string("overlong \xc0\xaf") == R"("overlong \ufffd\ufffd")");
 }
+
+TEST_CASE("json strings escape DEL and C1 controls, which a terminal would obey") {
+    CHECK(json_string("a\x7f"
+                      "b") == "\"a\\u007fb\"");
+    CHECK(json_string("a\xC2\x88"
+                      "b\xC2\x9B") == "\"a\\u0088b\\u009b\"");
+    CHECK(json_string("\xC2\xA0") == "\"\xC2\xA0\"");  // U+00A0 is printable
+}

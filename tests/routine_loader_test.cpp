@@ -123,3 +123,17 @@ TEST_CASE("text with invalid UTF-8 or NUL bytes is refused") {
     const RoutineParse nul = parse_routine(std::string("title = \"a\0b\"\n", 14), "n.toml", "n");
     CHECK_FALSE(nul.problems.empty());
 }
+
+TEST_CASE("a breathing phase with a word and no duration is a problem, not an exception") {
+    // Found by the routine fuzzer: "inhale " used to throw std::out_of_range.
+    for (const char* phase : {"inhale ", "inhale   ", "inhale"}) {
+        CAPTURE(phase);
+        const std::string text =
+            std::string("title = \"b\"\n[[step]]\ntitle = \"b\"\nbreathe = [\"") + phase +
+            "\", \"exhale 4s\"]\ncycles = 2\n";
+        const RoutineParse p = parse_routine(text, "b.toml", "b");
+        REQUIRE(p.problems.size() == 1);
+        CHECK(p.problems[0].message ==
+              "a breathing phase is a word and a duration, like \"inhale 4s\"");
+    }
+}

@@ -71,4 +71,9 @@ Result run_selfcare(const TempDir& home, const std::vector<std::string>& args,
                     std::string_view input = {},
                     const std::map<std::string, std::string>& env = {});
 
+// Like run_selfcare, but runs `argv` (argv[0] a path to a program) in the
+// same isolated environment, for tests that wrap the binary in a shell.
+Result run_program(const TempDir& home, const std::vector<std::string>& argv,
+                   std::string_view input = {}, const std::map<std::string, std::string>& env = {});
+
 }  // namespace selfcare::test
