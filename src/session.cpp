@@ -73,9 +73,12 @@ bool valid_start(std::string_view s, std::string_view date) {
 }
 
 // Titles are stored with \t, \n and \\ escaped so that a line stays a line.
+// A stored title is valid when it unescapes to one that validate() accepts:
+// at most kMaxTitle bytes once each escape is one byte again.
 bool valid_escaped_title(std::string_view t) {
     if (t.empty() || t.size() > 2 * kMaxTitle) return false;
-    for (size_t i = 0; i < t.size(); ++i) {
+    size_t unescaped = 0;
+    for (size_t i = 0; i < t.size(); ++i, ++unescaped) {
         const auto c = static_cast<unsigned char>(t[i]);
         if (c < 0x20 || c == 0x7f) return false;
         if (c == '\\') {
@@ -84,7 +87,7 @@ bool valid_escaped_title(std::string_view t) {
             if (e != 't' && e != 'n' && e != '\\') return false;
         }
     }
-    return true;
+    return unescaped <= kMaxTitle;
 }
 
 std::string escape_title(std::string_view t) {

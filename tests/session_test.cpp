@@ -98,3 +98,21 @@ TEST_CASE("a session counts when completed or when half its planned time was don
     CHECK(counts_toward_goal(Outcome::stopped, 300, 600));
     CHECK_FALSE(counts_toward_goal(Outcome::stopped, 299, 600));
 }
+
+TEST_CASE("a stored title reads back only if a writer could have written it") {
+    // Found by the log fuzzer: a hand-edited line with a 201-byte title was
+    // read although validate() would never let it be written.
+    const auto line_with_title = [](const std::string& title) {
+        std::string line(kLine);
+        line.replace(line.find("Neck release"), 12, title);
+        return line;
+    };
+    CHECK(decode(line_with_title(std::string(kMaxTitle, 'a'))) == nullptr);
+    CHECK(decode(line_with_title(std::string(kMaxTitle + 1, 'a'))) != nullptr);
+    // Escapes count as the one byte they stand for.
+    std::string escaped;
+    for (size_t i = 0; i < kMaxTitle; ++i)
+        escaped += "\\t";
+    CHECK(decode(line_with_title(escaped)) == nullptr);
+    CHECK(decode(line_with_title(escaped + "a")) != nullptr);
+}
