@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "suggest.hpp"
+#include "toml_prescan.hpp"
 
 namespace selfcare {
 namespace {
@@ -70,6 +71,15 @@ std::string_view type_name(const toml::node& node) {
     return "nothing";
 }
 
+// The place of a character the pre-scan found, as toml++ would give it.
+toml::source_region region(const StrayCharacter& stray) {
+    toml::source_region at;
+    at.begin = {static_cast<toml::source_index>(stray.line),
+                static_cast<toml::source_index>(stray.column)};
+    at.end = at.begin;
+    return at;
+}
+
 // Walks one routine's TOML tree, building the Routine and collecting every
 // problem with its place in the text.
 class RoutineReader {
@@ -90,6 +100,11 @@ class RoutineReader {
         RoutineParse out;
         out.routine.name = std::move(name);
         out.routine.path = path_;
+        if (const auto stray = find_stray_character(text)) {
+            problem(region(*stray), stray->message);
+            out.problems = std::move(problems_);
+            return out;
+        }
         toml::table root;
         try {
             root = toml::parse(text, path_);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "suggest.hpp"
+#include "toml_prescan.hpp"
 
 namespace selfcare {
 
@@ -46,6 +47,16 @@ TomlProblems::TomlProblems(std::string_view text, std::string path) : path_(std:
 }
 
 toml::table TomlProblems::parse(std::string_view text) {
+    // toml++ must never see text other than ASCII outside strings and
+    // comments (toml_prescan.hpp says why).
+    if (const auto stray = find_stray_character(text)) {
+        toml::source_region at;
+        at.begin = {static_cast<toml::source_index>(stray->line),
+                    static_cast<toml::source_index>(stray->column)};
+        at.end = at.begin;
+        add(at, stray->message);
+        return {};
+    }
     try {
         return toml::parse(text, path_);
     } catch (const toml::parse_error& e) {

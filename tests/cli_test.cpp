@@ -305,3 +305,16 @@ TEST_CASE("the speech command in the config speaks the cues; --quiet silences it
     REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log", "--quiet"}, "\n").status == 0);
     CHECK_FALSE(std::filesystem::exists(said));
 }
+
+TEST_CASE("text other than ASCII outside quotes is refused before the TOML parser sees it") {
+    // toml++ 3.3 has undefined behaviour on many such characters.
+    TempDir home;
+    const std::string path = (home / "accents.toml").string();
+    write_file(
+        path, "title = \"Caf\xc3\xa9\"\n\xc3\xa9tape = 1\n[[step]]\ntitle = \"x\"\nduration = 5\n");
+    const Result r = run_selfcare(home, {"check", path});
+    CHECK(r.status == 2);
+    CHECK(r.err == path +
+                       ":2:1: '\xc3\xa9' (U+00E9) outside quotes: TOML allows text other than "
+                       "ASCII only in strings and comments\n    \xc3\xa9tape = 1\n    ^\n");
+}

@@ -1,0 +1,94 @@
+#include "toml_prescan.hpp"
+
+#include <fmt/format.h>
+
+namespace selfcare {
+namespace {
+
+enum class State { text, comment, basic, literal, multiline_basic, multiline_literal };
+
+bool at(std::string_view s, size_t i, std::string_view what) {
+    return s.substr(i, what.size()) == what;
+}
+
+std::string describe(std::string_view rest) {
+    const auto b = [&](size_t i) { return static_cast<unsigned char>(rest[i]); };
+    const size_t n = b(0) >= 0xF0 ? 4 : b(0) >= 0xE0 ? 3 : b(0) >= 0xC0 ? 2 : 1;
+    char32_t cp = n == 1 ? 0 : b(0) & (0xFF >> (n + 1));
+    bool valid = n > 1 && rest.size() >= n;
+    for (size_t i = 1; valid && i < n; ++i) {
+        valid = (b(i) & 0xC0) == 0x80;
+        cp = (cp << 6) | (b(i) & 0x3F);
+    }
+    if (!valid) return fmt::format("byte 0x{:02X}", b(0));
+    return fmt::format("'{}' (U+{:04X})", rest.substr(0, n), static_cast<unsigned>(cp));
+}
+
+}  // namespace
+
+std::optional<StrayCharacter> find_stray_character(std::string_view text) {
+    State state = State::text;
+    int line = 1, column = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const auto u = static_cast<unsigned char>(c);
+        if ((u & 0xC0) != 0x80) ++column;
+        if (c == '\n') {
+            ++line;
+            column = 0;
+            if (state == State::comment || state == State::basic || state == State::literal) {
+                state = State::text;  // an unclosed string: toml++ says so
+            }
+            continue;
+        }
+        switch (state) {
+            case State::text:
+                if (u >= 0x80) {
+                    return StrayCharacter{line, column,
+                                          fmt::format("{} outside quotes: TOML allows text other "
+                                                      "than ASCII only in strings and comments",
+                                                      describe(text.substr(i)))};
+                }
+                if (c == '#')
+                    state = State::comment;
+                else if (at(text, i, "\"\"\""))
+                    state = State::multiline_basic, i += 2, column += 2;
+                else if (at(text, i, "'''"))
+                    state = State::multiline_literal, i += 2, column += 2;
+                else if (c == '"')
+                    state = State::basic;
+                else if (c == '\'')
+                    state = State::literal;
+                break;
+            case State::comment:
+                break;
+            case State::basic:
+            case State::multiline_basic:
+                if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+                    ++i;  // the escaped character cannot end the string
+                    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+                } else if (state == State::basic && c == '"') {
+                    state = State::text;
+                } else if (state == State::multiline_basic && at(text, i, "\"\"\"")) {
+                    // Up to two more quotes belong to the string.
+                    while (at(text, i + 1, "\"\"\""))
+                        ++i, ++column;
+                    state = State::text, i += 2, column += 2;
+                }
+                break;
+            case State::literal:
+                if (c == '\'') state = State::text;
+                break;
+            case State::multiline_literal:
+                if (at(text, i, "'''")) {
+                    while (at(text, i + 1, "'''"))
+                        ++i, ++column;
+                    state = State::text, i += 2, column += 2;
+                }
+                break;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace selfcare

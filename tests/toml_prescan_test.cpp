@@ -1,0 +1,39 @@
+#include "toml_prescan.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace selfcare;
+
+namespace {
+std::string where(std::string_view text) {
+    const auto s = find_stray_character(text);
+    return s ? std::to_string(s->line) + ":" + std::to_string(s->column) : "none";
+}
+}  // namespace
+
+TEST_CASE("text other than ASCII is fine inside strings and comments") {
+    CHECK(where("title = \"Caf\xc3\xa9 \xe2\x80\x93 r\xc3\xa9sum\xc3\xa9\"\n") == "none");
+    CHECK(where("title = 'lit\xc3\xa9ral'\n") == "none");
+    CHECK(where("# comment \xc3\xa9\ntitle = \"x\"\n") == "none");
+    CHECK(where("cue = \"\"\"\nline one \xc3\xa9\n\"quoted\" \xc3\xa9\n\"\"\"\n") == "none");
+    CHECK(where("cue = '''\nline \xc3\xa9\n'''\n") == "none");
+    CHECK(where("cue = \"esc \\\" still in \xc3\xa9\"\n") == "none");
+    CHECK(where("cue = \"\"\"ends with quotes\"\"\"\"\"\nx = 1\n") == "none");
+}
+
+TEST_CASE("text other than ASCII outside quotes is found, with its place") {
+    // These are what made toml++ 3.3 reach TOML_UNREACHABLE.
+    CHECK(where("\xc3\xa9 = 1\n") == "1:1");
+    CHECK(where("title = \xc3\xa9\n") == "1:9");
+    CHECK(where("a = \"\xc3\xa9\" \xc3\xa9\n") == "1:9");
+    CHECK(where("cue = \"\"\"\n\xc3\xa9\n\"\"\" \xe3\x80\x80\n") == "3:5");
+    CHECK(where("x = 1 \xef\xbc\x86\n") == "1:7");
+    // An unclosed string ends at the end of its line.
+    CHECK(where("a = \"open\n\xc3\xa9 = 2\n") == "2:1");
+    const auto s = find_stray_character("k = \xc3\xa9\n");
+    REQUIRE(s);
+    CHECK(s->message ==
+          "'\xc3\xa9' (U+00E9) outside quotes: TOML allows text other than ASCII only in strings "
+          "and comments");
+    CHECK(find_stray_character("k = \xff\n")->message.starts_with("byte 0xFF outside quotes"));
+}
