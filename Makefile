@@ -5,6 +5,8 @@
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
+LINT_BUILD ?= build-lint
+LINT_ANALYZER ?= 1
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 ifneq ($(CI),)
@@ -60,12 +62,14 @@ fuzz-run: fuzz-build
 fuzz: test-deps
 	@$(MAKE) --no-print-directory fuzz-run
 
+# Lint reads a configuration of its own, with fmt and toml++ as shared
+# libraries (see CMakeLists.txt); it needs no compiling.
 lint: test-deps
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
-	BUILD=$(BUILD) JOBS=$(JOBS) ./.ci/lint
+	cmake -S . -B $(LINT_BUILD) $(CMAKE_FLAGS) -DSELFCARE_EMBED_LIBS=OFF >/dev/null
+	BUILD=$(LINT_BUILD) JOBS=$(JOBS) LINT_ANALYZER=$(LINT_ANALYZER) ./.ci/lint
 
 format:
 	clang-format -i src/*.cpp src/*.hpp tests/*.cpp tests/*.hpp tests/fuzz/*.cpp tests/fuzz/*.hpp
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(LINT_BUILD)
