@@ -72,7 +72,7 @@ lint: test-deps
 	BUILD=$(LINT_BUILD) JOBS=$(JOBS) LINT_ANALYZER=$(LINT_ANALYZER) ./.ci/lint
 
 format:
-	clang-format -i src/*.cpp src/*.hpp tests/*.cpp tests/*.hpp tests/fuzz/*.cpp tests/fuzz/*.hpp
+	clang-format -i src/*/*.cpp src/*/*.hpp tests/*.cpp tests/*.hpp tests/*/*.cpp tests/*/*.hpp
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(LINT_BUILD)
