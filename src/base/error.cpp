@@ -4,39 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "text.hpp"
+
 namespace selfcare {
 
 namespace {
-
-// The length of the UTF-8 sequence that starts `s`, or 0 when none does: a
-// stray continuation byte, an overlong form, a surrogate, a code point past
-// U+10FFFF, or a sequence cut short.
-size_t utf8_sequence_length(std::string_view s) {
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-    const unsigned char lead = byte(0);
-    if (lead < 0x80) return 1;
-    size_t n = 0;
-    unsigned char lo = 0x80;  // the range the second byte must fall in
-    unsigned char hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        n = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        n = 3;
-        if (lead == 0xE0) lo = 0xA0;
-        if (lead == 0xED) hi = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        n = 4;
-        if (lead == 0xF0) lo = 0x90;
-        if (lead == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (s.size() < n || byte(1) < lo || byte(1) > hi) return 0;
-    for (size_t i = 2; i < n; ++i) {
-        if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-    }
-    return n;
-}
 
 // Source lines longer than this many characters are shown as a window around
 // the column, so that a problem in a file written on one long line still
@@ -76,25 +48,6 @@ void append_source_line(std::string& out, std::string_view line, int column) {
 }
 
 }  // namespace
-
-std::string printable(std::string_view text) {
-    constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-    std::string out;
-    out.reserve(text.size());
-    while (!text.empty()) {
-        const size_t n = utf8_sequence_length(text);
-        const auto lead = static_cast<unsigned char>(text[0]);
-        const bool c0 = n == 1 && (lead < 0x20 || lead == 0x7F) && lead != '\n' && lead != '\t';
-        const bool c1 = n == 2 && lead == 0xC2 && static_cast<unsigned char>(text[1]) < 0xA0;
-        if (n == 0 || c0 || c1) {
-            out += kReplacement;
-        } else {
-            out += text.substr(0, n);
-        }
-        text.remove_prefix(std::max<size_t>(n, 1));
-    }
-    return out;
-}
 
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out;

@@ -27,11 +27,6 @@ struct Diagnostic {
     std::string source_line;
 };
 
-// `text` made safe to print to a terminal: control characters other than
-// newline and tab (C0, DEL and C1, which start escape sequences) and bytes
-// that are not UTF-8 become U+FFFD, one for each character or stray byte.
-std::string printable(std::string_view text);
-
 // Renders "path:line:col: message", then the source line and a caret under
 // the column when both are known. Ends with a newline. Everything from the
 // input goes through printable(), and a long line is cut to a window around

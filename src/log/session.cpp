@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "routine.hpp"
+#include "text.hpp"
 
 namespace selfcare {
 namespace {
@@ -76,12 +76,10 @@ bool valid_start(std::string_view s, std::string_view date) {
 // A stored title is valid when it unescapes to one that validate() accepts:
 // at most kMaxTitle bytes once each escape is one byte again.
 bool valid_escaped_title(std::string_view t) {
-    if (t.empty() || t.size() > 2 * kMaxTitle) return false;
+    if (t.empty() || t.size() > 2 * kMaxTitle || find_control(t)) return false;
     size_t unescaped = 0;
     for (size_t i = 0; i < t.size(); ++i, ++unescaped) {
-        const auto c = static_cast<unsigned char>(t[i]);
-        if (c < 0x20 || c == 0x7f) return false;
-        if (c == '\\') {
+        if (t[i] == '\\') {
             if (i + 1 == t.size()) return false;
             const char e = t[++i];
             if (e != 't' && e != 'n' && e != '\\') return false;
@@ -225,11 +223,7 @@ std::string validate(const Session& s) {
     if (!valid_start(s.start, format_date(s.date))) return "the start time does not match the date";
     if (!is_routine_name(s.routine)) return fmt::format("'{}' is not a routine name", s.routine);
     if (s.title.empty() || s.title.size() > kMaxTitle) return "the title is empty or too long";
-    for (const char c : s.title) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7f)
-            return "the title has a control character";
-    }
+    if (find_control(s.title, U"\t\n")) return "the title has a control character";
     const auto in = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
     if (!in(s.active_s, 0, kMaxSessionSeconds) || !in(s.planned_max_s, 0, kMaxSessionSeconds) ||
         !in(s.planned_min_s, 0, s.planned_max_s)) {

@@ -61,7 +61,4 @@ struct Routine {
     std::vector<Step> steps;
 };
 
-// True when `name` is a valid routine name: 1 to 64 of [a-z0-9-].
-bool is_routine_name(std::string_view name);
-
 }  // namespace selfcare

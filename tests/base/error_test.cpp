@@ -38,21 +38,6 @@ TEST_CASE("an error reports every diagnostic and keeps its exit code") {
     CHECK(Error("y").code() == ExitCode::failure);
 }
 
-TEST_CASE("printable replaces control characters and broken UTF-8, one for one") {
-    CHECK(printable("plain\ttext\nline") == "plain\ttext\nline");
-    CHECK(printable("caf\xC3\xA9 \xE2\x86\x92 \xF0\x9F\x99\x82") ==
-          "caf\xC3\xA9 \xE2\x86\x92 \xF0\x9F\x99\x82");
-    CHECK(printable("\x1b[31mred") == "\xEF\xBF\xBD[31mred");
-    CHECK(printable(std::string("a\0b\x7f", 4)) ==
-          "a\xEF\xBF\xBD"
-          "b\xEF\xBF\xBD");
-    CHECK(printable("c1 \xC2\x9B x") == "c1 \xEF\xBF\xBD x");    // U+009B, an 8-bit CSI
-    CHECK(printable("nbsp \xC2\xA0") == "nbsp \xC2\xA0");        // U+00A0 is fine
-    CHECK(printable("\xFF\xC3") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // a stray byte, a cut sequence
-    CHECK(printable("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
-    CHECK(printable("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
-}
-
 TEST_CASE("a diagnostic never echoes control characters from the input") {
     const Diagnostic d{{"r.toml", 1, 3}, "unknown key '\x1b]0;x\x07'", "\"\x1b]0;x\x07\" = 1"};
     CHECK(format_diagnostic(d) ==
