@@ -7,10 +7,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path base_dir(const GetEnv& getenv, const char* variable, const char* fallback) {
-    const char* value = getenv(variable);
+fs::path base_dir(const Lookup& lookup, const char* variable, const char* fallback) {
+    const char* value = lookup(variable);
     if (value && *value && fs::path(value).is_absolute()) return value;
-    const char* home = getenv("HOME");
+    const char* home = lookup("HOME");
     if (!home || !*home) {
         throw Error(std::string("neither ") + variable +
                     " nor HOME is set; cannot tell where "
@@ -21,12 +21,12 @@ fs::path base_dir(const GetEnv& getenv, const char* variable, const char* fallba
 
 }  // namespace
 
-Paths resolve_paths(const GetEnv& getenv) {
+Paths resolve_paths(const Lookup& lookup) {
     return Paths{
-        base_dir(getenv, "XDG_CONFIG_HOME", ".config") / "selfcare",
-        base_dir(getenv, "XDG_DATA_HOME", ".local/share") / "selfcare",
-        base_dir(getenv, "XDG_STATE_HOME", ".local/state") / "selfcare",
-        base_dir(getenv, "XDG_CACHE_HOME", ".cache") / "selfcare",
+        base_dir(lookup, "XDG_CONFIG_HOME", ".config") / "selfcare",
+        base_dir(lookup, "XDG_DATA_HOME", ".local/share") / "selfcare",
+        base_dir(lookup, "XDG_STATE_HOME", ".local/state") / "selfcare",
+        base_dir(lookup, "XDG_CACHE_HOME", ".cache") / "selfcare",
     };
 }
 

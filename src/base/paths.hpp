@@ -18,11 +18,12 @@ struct Paths {
     std::filesystem::path config_file() const { return config / "config.toml"; }
 };
 
-using GetEnv = std::function<const char*(const char*)>;
+// Looks an environment variable up: its value, or null when it is unset.
+using Lookup = std::function<const char*(const char*)>;
 
 // Each XDG variable is used when it is set to an absolute path; otherwise
 // (unset, empty or relative, as the spec says) the default under $HOME is.
 // Throws Error when a default is needed and HOME is not set.
-Paths resolve_paths(const GetEnv& getenv);
+Paths resolve_paths(const Lookup& lookup);
 
 }  // namespace selfcare

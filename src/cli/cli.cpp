@@ -1,72 +1,16 @@
 #include "cli.hpp"
 
-#include <cstdlib>
-
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "catalog.hpp"
 #include "cmd_config.hpp"
 #include "cmd_log.hpp"
+#include "cmd_routines.hpp"
 #include "cmd_run.hpp"
+#include "context.hpp"
 #include "error.hpp"
-#include "paths.hpp"
-#include "plan_view.hpp"
-#include "schedule.hpp"
 
 namespace selfcare {
-namespace {
-
-Catalog make_catalog() {
-    return Catalog(resolve_paths([](const char* name) { return std::getenv(name); }).routines());
-}
-
-int cmd_list(bool json) {
-    const Catalog catalog = make_catalog();
-    std::vector<ListRow> rows;
-    for (CatalogEntry& entry : catalog.entries()) {
-        ListRow row{entry, std::nullopt, {}};
-        try {
-            row.schedule =
-                expand(catalog.load(entry.path.starts_with("builtin/") ? entry.name : entry.path));
-        } catch (const Error& e) {
-            row.problem = e.what();
-        }
-        rows.push_back(std::move(row));
-    }
-    fmt::print("{}", json ? render_list_json(rows) : render_list(rows));
-    return 0;
-}
-
-int cmd_show(const std::string& target, bool json) {
-    const Schedule schedule = expand(make_catalog().load(target));
-    fmt::print("{}", json ? render_plan_json(schedule) : render_plan(schedule));
-    return 0;
-}
-
-// Checks every file, reporting every problem in each, so one run shows all
-// there is to fix.
-int cmd_check(const std::vector<std::string>& targets) {
-    const Catalog catalog = make_catalog();
-    int bad = 0;
-    for (const std::string& target : targets) {
-        try {
-            const Schedule s = expand(catalog.load(target));
-            fmt::print("{}: ok, {} {}, {}\n", target, s.step_count,
-                       s.step_count == 1 ? "step" : "steps", format_span(s.total_min, s.total_max));
-        } catch (const Error& e) {
-            std::fflush(stdout);
-            fmt::print(stderr, "{}", e.report());
-            ++bad;
-        }
-    }
-    if (bad > 0 && targets.size() > 1) {
-        fmt::print(stderr, "selfcare: {} of {} routines have problems\n", bad, targets.size());
-    }
-    return bad > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
-}
-
-}  // namespace
 
 int run_cli(int argc, char** argv) {
     CLI::App app("selfcare: a terminal coach for short self-care routines.", "selfcare");
@@ -159,16 +103,16 @@ int run_cli(int argc, char** argv) {
         throw invalid_input(fmt::format("{}\nRun 'selfcare --help' for usage.", e.what()));
     }
 
-    if (run->parsed()) return cmd_run(run_flags, context_from_environment());
-    if (list->parsed()) return cmd_list(json);
-    if (show->parsed()) return cmd_show(target, json);
-    if (check->parsed()) return cmd_check(targets);
-    if (add->parsed()) return cmd_log_add(add_options, context_from_environment());
-    if (log->parsed()) return cmd_log(log_options, context_from_environment());
-    if (status->parsed()) return cmd_status(context_from_environment());
+    const Context context = context_from_environment();
+    if (run->parsed()) return cmd_run(run_flags, context);
+    if (list->parsed()) return cmd_list(json, context);
+    if (show->parsed()) return cmd_show(target, json, context);
+    if (check->parsed()) return cmd_check(targets, context);
+    if (add->parsed()) return cmd_log_add(add_options, context);
+    if (log->parsed()) return cmd_log(log_options, context);
+    if (status->parsed()) return cmd_status(context);
     if (config->parsed()) {
-        return cmd_config(config_path ? ConfigView::path : ConfigView::settings,
-                          context_from_environment().paths);
+        return cmd_config(config_path ? ConfigView::path : ConfigView::settings, context.paths);
     }
     return 0;
 }

@@ -1,8 +1,5 @@
 #include "cmd_log.hpp"
 
-#include <cstdlib>
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include "catalog.hpp"
@@ -14,23 +11,12 @@
 #include "report_view.hpp"
 #include "schedule.hpp"
 #include "suggest.hpp"
+#include "text.hpp"
 
 namespace selfcare {
 namespace {
 
 using std::chrono::days;
-
-bool is_utf8_locale() {
-    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
-        const char* v = std::getenv(name);
-        if (!v || !*v) continue;
-        std::string lower(v);
-        for (char& c : lower)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
-    }
-    return false;
-}
 
 void print_damage(const LogReader& reader) {
     std::fflush(stdout);
@@ -76,20 +62,7 @@ std::optional<KnownRoutine> find_routine(const Paths& paths, const std::string& 
 
 }  // namespace
 
-CommandContext context_from_environment() {
-    CommandContext c;
-    c.paths = resolve_paths([](const char* name) { return std::getenv(name); });
-    const char* fixed = std::getenv("SELFCARE_NOW");
-    c.now = fixed && *fixed ? parse_instant(fixed) : std::chrono::system_clock::now();
-    const char* no_color = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
-    c.color = ::isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
-              !(term && std::string_view(term) == "dumb");
-    c.unicode = is_utf8_locale();
-    return c;
-}
-
-int cmd_log(const LogOptions& options, const CommandContext& context) {
+int cmd_log(const LogOptions& options, const Context& context) {
     if (options.json && options.csv) throw invalid_input("choose one of --json and --csv");
     const Config config = load_config(context.paths.config_file());
     const Date today = to_local(context.now).date;
@@ -98,18 +71,17 @@ int cmd_log(const LogOptions& options, const CommandContext& context) {
     LogReader reader(context.paths.data);
     const MonthCache cache(context.paths.cache, context.paths.data);
     const bool totals_only = options.weeks > 0 && !options.json && !options.csv;
-    const Report report =
-        build_report(reader, cache, last - days(7 * (count - 1)), count, today, config,
-                     Streak::compute, totals_only ? Sessions::skip : Sessions::keep);
-    const Style style{context.color, context.unicode};
+    const Report report = build_report(reader, cache, last - days(7 * (count - 1)), count, today,
+                                       config.goal, config.week_start, Streak::compute,
+                                       totals_only ? Sessions::skip : Sessions::keep);
     if (options.json) {
         fmt::print("{}", render_json(report));
     } else if (options.csv) {
         fmt::print("{}", render_csv(report));
     } else if (options.weeks > 0) {
-        fmt::print("{}", render_history(report, style));
+        fmt::print("{}", render_history(report, context.style));
     } else {
-        fmt::print("{}", render_week(report, style));
+        fmt::print("{}", render_week(report, context.style));
         if (reader.empty()) {
             fmt::print(
                 "\nNo sessions logged yet. 'selfcare run ROUTINE' logs one; 'selfcare log "
@@ -120,7 +92,7 @@ int cmd_log(const LogOptions& options, const CommandContext& context) {
     return 0;
 }
 
-int cmd_log_add(const LogAddOptions& options, const CommandContext& context) {
+int cmd_log_add(const LogAddOptions& options, const Context& context) {
     if (!is_routine_name(options.routine)) {
         throw invalid_input(fmt::format("'{}' is not a name selfcare can log: use a-z, 0-9 and '-'",
                                         options.routine));
@@ -148,13 +120,14 @@ int cmd_log_add(const LogAddOptions& options, const CommandContext& context) {
     return 0;
 }
 
-int cmd_status(const CommandContext& context) {
+int cmd_status(const Context& context) {
     const Config config = load_config(context.paths.config_file());
     const Date today = to_local(context.now).date;
     LogReader reader(context.paths.data);
     const MonthCache cache(context.paths.cache, context.paths.data);
-    const Report report = build_report(reader, cache, week_start(today, config.week_start), 1,
-                                       today, config, Streak::skip, Sessions::skip);
+    const Report report =
+        build_report(reader, cache, week_start(today, config.week_start), 1, today, config.goal,
+                     config.week_start, Streak::skip, Sessions::skip);
     fmt::print("{}", render_status(report));
     print_damage(reader);
     return 0;

@@ -6,24 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "calendar.hpp"
-#include "paths.hpp"
+#include "context.hpp"
 
 namespace selfcare {
-
-// What a command needs from the world outside: where the files are, what
-// time it is, and how to print.
-struct CommandContext {
-    Paths paths;
-    WallTime now;
-    bool color = false;    // stdout is a terminal, NO_COLOR is unset, TERM is not dumb
-    bool unicode = false;  // the locale is UTF-8
-};
-
-// Builds the context from the environment: XDG paths, SELFCARE_NOW (an
-// instant like 2026-11-19T10:00:00+01:00, for tests and demos) or else the
-// system clock, and the terminal's abilities. The one place "now" is read.
-CommandContext context_from_environment();
 
 struct LogOptions {
     std::optional<std::string> week;  // --week [WHEN]; "" when given without a value
@@ -33,7 +18,7 @@ struct LogOptions {
 };
 
 // Prints the report; warnings about damaged lines go to stderr after it.
-int cmd_log(const LogOptions& options, const CommandContext& context);
+int cmd_log(const LogOptions& options, const Context& context);
 
 struct LogAddOptions {
     std::string routine;  // a routine name, or any name for another activity
@@ -46,9 +31,9 @@ struct LogAddOptions {
 // Records a session done away from the timer through the same append path
 // as `run`. A known routine gives the title, planned time and, by default,
 // the length; any other activity needs --minutes.
-int cmd_log_add(const LogAddOptions& options, const CommandContext& context);
+int cmd_log_add(const LogAddOptions& options, const Context& context);
 
 // One short line about this week: "2/3 this week, 20/30 min".
-int cmd_status(const CommandContext& context);
+int cmd_status(const Context& context);
 
 }  // namespace selfcare

@@ -1,7 +1,6 @@
 #include "cmd_run.hpp"
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <unistd.h>
 
@@ -34,22 +33,16 @@ std::FILE* open_events(const std::string& path, TerminalMode mode) {
     return f;
 }
 
-RunOptions run_options(const RunCommandOptions& o, const CommandContext& context,
-                       const Config& config) {
-    // Draw only on a terminal that can ("dumb" ones cannot), like ninja's
-    // LinePrinter; anything else gets plain lines.
-    const char* term = std::getenv("TERM");
-    const bool smart = isatty(STDOUT_FILENO) && !(term && std::strcmp(term, "dumb") == 0);
+RunOptions run_options(const RunCommandOptions& o, const Context& context, const Config& config) {
     RunOptions options;
     options.speed = o.speed;
-    options.mode = o.plain || !smart ? TerminalMode::plain : TerminalMode::screen;
-    const char* no_color = std::getenv("NO_COLOR");
-    options.style.color = !o.no_color && !(no_color && *no_color);
-    options.style.unicode = context.unicode;
-    options.bell = config.bell && !o.quiet && isatty(STDOUT_FILENO);
+    options.mode = o.plain || !context.smart_terminal ? TerminalMode::plain : TerminalMode::screen;
+    options.style = context.style;
+    options.style.color = context.style.color && !o.no_color;
+    options.bell = config.bell && !o.quiet && context.stdout_terminal;
     if (o.quiet) return options;
     if (o.say) {
-        options.say = find_speech_command(std::getenv("PATH"));
+        options.say = find_speech_command(context.path_variable);
         if (options.say.empty()) {
             throw invalid_input("--say needs espeak-ng, spd-say or say on PATH; none was found");
         }
@@ -70,14 +63,15 @@ void record(const Paths& paths, const FinishedRun& run) {
 
 }  // namespace
 
-int cmd_run(const RunCommandOptions& o, const CommandContext& context) {
+int cmd_run(const RunCommandOptions& o, const Context& context) {
     const Config config = load_config(context.paths.config_file());
     const Schedule schedule = expand(Catalog(context.paths.routines()).load(o.target));
     const RunOptions options = run_options(o, context, config);
     const bool logging = !o.no_log && o.speed == 1.0;
     const bool rate = (o.rate || config.rate_pain) && logging;
-    const PainMode pain_mode =
-        options.mode == TerminalMode::plain ? PainMode::lines : pain_mode_for(STDIN_FILENO);
+    const PainMode pain_mode = options.mode == TerminalMode::screen && context.stdin_terminal
+                                   ? PainMode::keys
+                                   : PainMode::lines;
 
     FinishedRun run;
     run.routine = schedule.name;

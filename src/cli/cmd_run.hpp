@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "cmd_log.hpp"
+#include "context.hpp"
 
 namespace selfcare {
 
@@ -22,6 +22,6 @@ struct RunCommandOptions {
 // Runs the routine, prints a summary and records the session (see
 // record_run). Throws Error for a routine with problems (exit 2) and for a
 // session that could not be saved (exit 1, after the summary).
-int cmd_run(const RunCommandOptions& options, const CommandContext& context);
+int cmd_run(const RunCommandOptions& options, const Context& context);
 
 }  // namespace selfcare

@@ -20,13 +20,9 @@
 #include <vector>
 
 #include "calendar.hpp"
+#include "goal.hpp"
 
 namespace selfcare {
-
-struct Goal {
-    int sessions = 3;  // the seeds' "three times a week"
-    int minutes = 30;  // three sessions of about ten minutes
-};
 
 // Where a setting's value came from: "default", or "path:line".
 struct Setting {

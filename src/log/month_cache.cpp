@@ -1,7 +1,6 @@
 #include "month_cache.hpp"
 
 #include <cerrno>
-#include <csignal>
 #include <fcntl.h>
 #include <string>
 #include <sys/stat.h>
@@ -133,9 +132,6 @@ void MonthCache::store(const MonthSummary& s) const {
     if (root_.empty() || s.files.empty()) return;
     const std::optional<std::string> text = encode_summary(s, data_folder_);
     if (!text || !private_folder(root_) || !private_folder(dir_)) return;
-    // Under `ulimit -f` a write past the limit raises SIGXFSZ, which would
-    // kill the report over a file it does not need; ignored, the write fails.
-    std::signal(SIGXFSZ, SIG_IGN);
     const fs::path file = file_for(s.month);
     const fs::path temp = dir_ / fmt::format(".{}.{}.tmp", file.filename().string(), ::getpid());
     const int fd =

@@ -33,6 +33,9 @@ class MonthCache {
     // share summaries. An empty `root` is no cache.
     MonthCache(const std::filesystem::path& root, const std::filesystem::path& data_folder);
 
+    // REQUIRES for every member that stores: SIGXFSZ is ignored (main does),
+    // so that a summary write past `ulimit -f` fails quietly.
+    //
     // The summary of `month`: the cached one when it is current, else one
     // made by reading the month from the log, which is then stored. The
     // month's damage goes to `reader` either way (LogReader::add_damage), so

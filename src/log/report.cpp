@@ -83,14 +83,14 @@ bool meets_goal(const Goal& goal, int counted, int active_s) {
 }
 
 Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
-                    const Config& config, Streak streak, Sessions sessions) {
+                    const Goal& goal, WeekStart start, Streak streak, Sessions sessions) {
     const Date end = first + days(7 * count);
-    const Date current = week_start(today, config.week_start);
-    Collector collector(first, end, config.week_start, sessions);
+    const Date current = week_start(today, start);
+    Collector collector(first, end, start, sessions);
     const auto finished_miss = [&](Date week) {
         if (week >= current) return false;
         const Totals t = collector.totals(week);
-        return !meets_goal(config.goal, t.counted, t.active_s);
+        return !meets_goal(goal, t.counted, t.active_s);
     };
 
     // Months newest first. Once the months from `first`'s month back to some
@@ -122,7 +122,7 @@ Report build_report(LogReader& reader, const MonthCache& cache, Date first, int 
         if (settled) break;
     }
 
-    Report report{config.goal, config.week_start, today, {}, collector.take_sessions(), 0};
+    Report report{goal, start, today, {}, collector.take_sessions(), 0};
     int run = 0;
     const auto carry = [&](const WeekSummary& w) {
         if (w.met) return run + 1;
@@ -131,11 +131,11 @@ Report build_report(LogReader& reader, const MonthCache& cache, Date first, int 
     const auto summary = [&](Date w) {
         const Totals t = collector.totals(w);
         return WeekSummary{w,
-                           week_name(w, config.week_start),
+                           week_name(w, start),
                            t.sessions,
                            t.counted,
                            t.active_s,
-                           meets_goal(config.goal, t.counted, t.active_s),
+                           meets_goal(goal, t.counted, t.active_s),
                            w >= current,
                            0};
     };

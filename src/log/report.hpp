@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "calendar.hpp"
-#include "config.hpp"
+#include "goal.hpp"
 #include "log_reader.hpp"
 #include "month_cache.hpp"
 #include "session.hpp"
@@ -52,8 +52,7 @@ enum class Sessions { keep, skip };
 // left in `reader` for the caller to report. Throws Error when a log file
 // cannot be read.
 Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
-                    const Config& config, Streak streak, Sessions sessions = Sessions::keep);
-
-bool meets_goal(const Goal& goal, int counted, int active_s);
+                    const Goal& goal, WeekStart start, Streak streak,
+                    Sessions sessions = Sessions::keep);
 
 }  // namespace selfcare

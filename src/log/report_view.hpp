@@ -5,15 +5,9 @@
 #include <string>
 
 #include "report.hpp"
+#include "style.hpp"
 
 namespace selfcare {
-
-// Decided once by the CLI: colour only on a terminal and not under NO_COLOR;
-// Unicode marks only when the locale is UTF-8.
-struct Style {
-    bool color = false;
-    bool unicode = false;
-};
 
 // The week: a heading with the ISO week and dates, one row per day with a
 // mark per session, then sessions and minutes against the goal, the streak,

@@ -1,7 +1,6 @@
 #include "session_log.hpp"
 
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -151,9 +150,6 @@ void make_private_dirs(const fs::path& dir) {
 }
 
 fs::path append_session(const fs::path& folder, const Session& s) {
-    // A full disk under `ulimit -f` raises SIGXFSZ, which would kill the
-    // process before it could cut the partial line off and say so.
-    std::signal(SIGXFSZ, SIG_IGN);
     const std::chrono::year_month_day ymd(s.date);
     fs::path path = folder / month_file_name(ymd.year() / ymd.month(), s.device);
     try {

@@ -28,7 +28,9 @@ std::string month_file_name(std::chrono::year_month month, std::string_view devi
 // was. Returns the file's path.
 //
 // Throws Error "session NOT saved: PATH: reason" (exit status 1) on any
-// failure. REQUIRES: validate(s) is empty.
+// failure. REQUIRES: validate(s) is empty, and SIGXFSZ is ignored (main
+// does), so that a write past `ulimit -f` fails instead of killing the
+// process before it can cut the partial line off.
 std::filesystem::path append_session(const std::filesystem::path& folder, const Session& s);
 
 // Creates `dir` and any missing parents with mode 0700 whatever the umask,

@@ -10,6 +10,7 @@
 #include "read_file.hpp"
 #include "routine_loader.hpp"
 #include "suggest.hpp"
+#include "text.hpp"
 
 namespace selfcare {
 namespace fs = std::filesystem;

@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "suggest.hpp"
+#include "text.hpp"
 #include "toml_prescan.hpp"
 
 namespace selfcare {
@@ -32,20 +33,6 @@ constexpr Seconds kMaxPhase{60};
 // A file with more problems than this is not worth reading on: the rest are
 // summed up in one line.
 constexpr size_t kMaxProblems = 50;
-
-// The first control character in `s` (C0 other than newline, DEL, or C1) as
-// its code point. A shared routine must not be able to send one to the
-// terminal: they start escape sequences. `s` is valid UTF-8 (toml++ checks),
-// so 0xC2 followed by 0x80..0x9F is exactly U+0080..U+009F.
-std::optional<unsigned> control_character(std::string_view s) {
-    for (size_t i = 0; i < s.size(); ++i) {
-        const auto u = static_cast<unsigned char>(s[i]);
-        if ((u < 0x20 && u != '\n') || u == 0x7f) return u;
-        const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
-        if (u == 0xC2 && next >= 0x80 && next < 0xA0) return next;
-    }
-    return std::nullopt;
-}
 
 std::string_view type_name(const toml::node& node) {
     switch (node.type()) {
@@ -193,9 +180,9 @@ class RoutineReader {
                                                 s.size(), max_chars));
             return std::nullopt;
         }
-        if (const auto c = control_character(s)) {
-            problem(node->source(),
-                    fmt::format("'{}' contains a control character (U+{:04X})", key, *c));
+        if (const auto c = find_control(s, U"\n")) {
+            problem(node->source(), fmt::format("'{}' contains a control character (U+{:04X})", key,
+                                                static_cast<unsigned>(*c)));
             return std::nullopt;
         }
         if (s.find_first_not_of(" \n") == std::string::npos) {
@@ -301,7 +288,7 @@ class RoutineReader {
         }
         for (const toml::node& item : *list) {
             const auto* s = item.as_string();
-            if (!s || s->get().empty() || s->get().size() > 20 || control_character(s->get())) {
+            if (!s || s->get().empty() || s->get().size() > 20 || find_control(s->get())) {
                 problem(item.source(), "each side must be a short name, like \"left\"");
                 return;
             }

@@ -114,8 +114,8 @@ std::optional<Cue> cue_for(const Event& e, const Schedule& s) {
     return std::nullopt;
 }
 
-std::vector<std::string> find_speech_command(const char* path_variable) {
-    const std::string path = path_variable ? path_variable : "";
+std::vector<std::string> find_speech_command(std::string_view path_variable) {
+    const std::string path(path_variable);
     const auto on_path = [&](std::string_view program) {
         size_t start = 0;
         while (start <= path.size()) {

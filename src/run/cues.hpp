@@ -29,7 +29,7 @@ std::string say_duration(Seconds min, Seconds max);
 
 // The first of espeak-ng, spd-say and say found on PATH, as a command with
 // "{text}" where the words go; empty when there is none.
-std::vector<std::string> find_speech_command(const char* path_variable);
+std::vector<std::string> find_speech_command(std::string_view path_variable);
 
 class CuePlayer {
   public:

@@ -140,8 +140,4 @@ std::optional<int> ask_pain(int in_fd, int out_fd, std::string_view question, Pa
     return mode == PainMode::keys ? ask_keys(in_fd, out_fd) : ask_lines(in_fd, out_fd);
 }
 
-PainMode pain_mode_for(int in_fd) {
-    return ::isatty(in_fd) ? PainMode::keys : PainMode::lines;
-}
-
 }  // namespace selfcare

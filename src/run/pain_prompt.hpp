@@ -57,7 +57,4 @@ enum class PainMode { keys, lines };
 // read (the caller checks its own signal state).
 std::optional<int> ask_pain(int in_fd, int out_fd, std::string_view question, PainMode mode);
 
-// PainMode::keys when `in_fd` is a terminal, else PainMode::lines.
-PainMode pain_mode_for(int in_fd);
-
 }  // namespace selfcare

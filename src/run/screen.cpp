@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "plan_view.hpp"
+#include "text.hpp"
 
 namespace selfcare {
 namespace {
@@ -15,22 +16,6 @@ constexpr const char* kTitle = "1;36";
 constexpr const char* kBar = "32";
 constexpr const char* kPaused = "1;7;33";
 constexpr const char* kDim = "2";
-
-// Characters, not bytes: every UTF-8 lead byte starts one.
-size_t width_of(std::string_view s) {
-    return static_cast<size_t>(std::ranges::count_if(
-        s, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// The first `n` characters of `s`.
-std::string_view take(std::string_view s, size_t n) {
-    size_t chars = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == n)
-            return s.substr(0, i);
-    }
-    return s;
-}
 
 // Seconds as the display shows them: whole seconds, rounded up, so that a
 // countdown reads 0:01 in its last second and 0:00 only when it is over.
@@ -50,8 +35,8 @@ class Painter {
     // Fits `text` to the screen width, then colours it.
     std::string line(std::string_view text, const char* sgr = nullptr) const {
         std::string fitted(text);
-        if (width_of(text) > width_) {
-            fitted = std::string(take(text, width_ - 1)) + (style_.unicode ? "\u2026" : "~");
+        if (char_count(text) > width_) {
+            fitted = std::string(first_chars(text, width_ - 1)) + (style_.unicode ? "\u2026" : "~");
         }
         if (!sgr || !style_.color || fitted.empty()) return fitted;
         return fmt::format("\x1b[{}m{}\x1b[0m", sgr, fitted);
@@ -182,7 +167,7 @@ std::vector<std::string> wrap(std::string_view text, int width) {
         size_t end = text.find_first_of(" \n", start);
         if (end == std::string_view::npos) end = text.size();
         const std::string_view word = text.substr(start, end - start);
-        if (!line.empty() && width_of(line) + 1 + width_of(word) > w) {
+        if (!line.empty() && char_count(line) + 1 + char_count(word) > w) {
             out.push_back(line);
             line.clear();
         }
@@ -229,8 +214,8 @@ std::vector<std::string> frame_lines(const Frame& f) {
         right = where_line(s, s.segments[static_cast<size_t>(v.segment)], p);
     }
     const size_t room = static_cast<size_t>(std::max(0, f.width - 1));
-    const size_t gap = room > width_of(s.title) + width_of(right) + 3
-                           ? room - width_of(s.title) - width_of(right) - 1
+    const size_t gap = room > char_count(s.title) + char_count(right) + 3
+                           ? room - char_count(s.title) - char_count(right) - 1
                            : 2;
     lines.push_back(p.line(fmt::format(" {}{}{}", s.title, std::string(gap, ' '), right), kTitle));
     lines.push_back(v.paused ? p.line(" PAUSED: press space to resume ", kPaused) : "");

@@ -8,13 +8,9 @@
 #include <vector>
 
 #include "sequencer.hpp"
+#include "style.hpp"
 
 namespace selfcare {
-
-struct Style {
-    bool color = true;
-    bool unicode = true;
-};
 
 struct Frame {
     const Schedule* schedule = nullptr;

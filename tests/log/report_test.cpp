@@ -63,13 +63,11 @@ struct Log {
     // stored) and checks that all three print the same, warnings included.
     Report report(const char* today, const char* week = "", int count = 1,
                   WeekStart start = WeekStart::monday) {
-        Config config = default_config();
-        config.week_start = start;
         const Date first = parse_week(week, on(today), start) - days(7 * (count - 1));
         const auto build = [&](const MonthCache& cache, std::string& printed) {
             LogReader reader(dir.path());
-            Report r =
-                build_report(reader, cache, first, count, on(today), config, Streak::compute);
+            Report r = build_report(reader, cache, first, count, on(today), Goal{}, start,
+                                    Streak::compute);
             printed = everything(r, reader);
             return r;
         };

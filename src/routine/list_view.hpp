@@ -1,0 +1,24 @@
+#pragma once
+// How `selfcare list` presents the catalog: a table for people, JSON for
+// scripts.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog.hpp"
+#include "schedule.hpp"
+
+namespace selfcare {
+
+// One routine as `selfcare list` shows it. `schedule` is empty when the file
+// has problems; `problem` then holds the first.
+struct ListRow {
+    CatalogEntry entry;
+    std::optional<Schedule> schedule;
+    std::string problem;
+};
+std::string render_list(const std::vector<ListRow>& rows);
+std::string render_list_json(const std::vector<ListRow>& rows);
+
+}  // namespace selfcare
