@@ -10,7 +10,7 @@
 using namespace selfcare;
 
 namespace {
-GetEnv env_of(std::map<std::string, std::string> vars) {
+Lookup env_of(std::map<std::string, std::string> vars) {
     return [vars = std::move(vars)](const char* name) -> const char* {
         const auto it = vars.find(name);
         return it == vars.end() ? nullptr : it->second.c_str();
