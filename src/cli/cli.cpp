@@ -39,10 +39,17 @@ int run_cli(int argc, char** argv) {
     run->add_flag("--no-color", run_flags.no_color, "No colour (so does the NO_COLOR variable)");
     run->add_flag("--quiet", run_flags.quiet, "No bells and no speech");
     run->add_flag("--say", run_flags.say, "Speak the cues with espeak-ng, spd-say or say");
+    run->add_option("--speech", run_flags.speech,
+                    "How much is said: brief (steps and moments) or full (also the caution "
+                    "and each step's text)")
+        ->check(CLI::IsMember({"brief", "full"}));
+    run->add_flag("--count", run_flags.count,
+                  "Count aloud in timed steps: every 10 s, and 5 to 1 at the end");
     run->add_flag("--rate", run_flags.rate, "Ask for your pain, 0-10, before and after");
     run->add_flag("--no-log", run_flags.no_log, "Do not record this run in the log");
     run->footer(
-        "Keys: space pause, n or Enter next, b back, + and - 10 s, q quit, ? help.\n"
+        "Keys: space pause, n or Enter next, b back, + and - 10 s, t time left, q quit,\n"
+        "? help.\n"
         "Examples:\n  selfcare run neck-release\n  selfcare run breathing-426 --say\n"
         "  selfcare run home-session --speed 20 --plain --events -");
 

@@ -6,11 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "announcer.hpp"
 #include "catalog.hpp"
 #include "config.hpp"
 #include "cues.hpp"
 #include "pain_prompt.hpp"
 #include "record.hpp"
+#include "run_text.hpp"
 #include "runner.hpp"
 
 namespace selfcare {
@@ -40,6 +42,8 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
     options.style = context.style;
     options.style.color = context.style.color && !o.no_color;
     options.bell = config.bell && !o.quiet && context.stdout_terminal;
+    if (!o.speech.empty()) options.speech.level = *speech_level_from(o.speech);
+    options.speech.count = o.count;
     if (o.quiet) return options;
     if (o.say) {
         options.say = find_speech_command(context.path_variable);
@@ -66,7 +70,8 @@ void record(const Paths& paths, const FinishedRun& run) {
 int cmd_run(const RunCommandOptions& o, const Context& context) {
     const Config config = load_config(context.paths.config_file());
     const Schedule schedule = expand(Catalog(context.paths.routines()).load(o.target));
-    const RunOptions options = run_options(o, context, config);
+    RunOptions options = run_options(o, context, config);
+    if (!options.say.empty()) options.get_ready = get_ready_time(schedule, options.speech);
     const bool logging = !o.no_log && o.speed == 1.0;
     const bool rate = (o.rate || config.rate_pain) && logging;
     const PainMode pain_mode = options.mode == TerminalMode::screen && context.stdin_terminal

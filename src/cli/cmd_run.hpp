@@ -15,6 +15,8 @@ struct RunCommandOptions {
     bool no_color = false;
     bool quiet = false;  // no bells, no speech
     bool say = false;    // speak through the first speech program found
+    std::string speech;  // --speech brief|full; empty: the config's
+    bool count = false;  // --count: count aloud in timed steps
     bool rate = false;   // ask for pain before and after
     bool no_log = false;
 };

@@ -22,64 +22,7 @@ constexpr Duration kBellGap = 250ms;
 // sentence selfcare says, short enough that a hung one does not pile up.
 constexpr Duration kSpeechLimit = 15s;
 
-std::string units(long long n, std::string_view unit) {
-    return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
-}
-
-std::string say_one(Seconds d) {
-    const long long m = d.count() / 60, s = d.count() % 60;
-    if (m == 0) return units(s, "second");
-    if (s == 0) return units(m, "minute");
-    return units(m, "minute") + " " + units(s, "second");
-}
-
-std::string capitalised(std::string s) {
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s;
-}
-
-// The side a segment is on, if it differs from the segment of the same step
-// played before it: that is a switch.
-bool switches_side(const Schedule& s, int index) {
-    const Segment& seg = s.segments[static_cast<size_t>(index)];
-    for (int i = index - 1; i >= 0; --i) {
-        const Segment& before = s.segments[static_cast<size_t>(i)];
-        if (before.step != seg.step) return false;
-        if (before.kind != SegmentKind::between) return before.side != seg.side;
-    }
-    return false;
-}
-
-Cue segment_cue(const Schedule& s, int index) {
-    const Segment& seg = s.segments[static_cast<size_t>(index)];
-    if (seg.kind == SegmentKind::between) {
-        if (switches_side(s, index)) return {3, "Switch sides"};
-        return {2, seg.label.empty() ? "Next" : "Next: " + seg.label};
-    }
-    std::string text;
-    if (!seg.side.empty() && seg.label.find(seg.side) == std::string::npos) {
-        text = capitalised(seg.side) + " side. ";
-    }
-    text += seg.title;
-    if (!seg.label.empty()) text += ", " + seg.label;
-    if (seg.kind == SegmentKind::breathe) {
-        text += fmt::format(", {} breaths", seg.cycles);
-    } else {
-        text += ", " + say_duration(seg.min, seg.max);
-    }
-    return {2, text};
-}
-
 }  // namespace
-
-std::string say_duration(Seconds min, Seconds max) {
-    if (min == max) return say_one(min);
-    if (min.count() % 60 == 0 && max.count() % 60 == 0) {
-        return fmt::format("{} to {}", min.count() / 60, units(max.count() / 60, "minute"));
-    }
-    if (max < 60s) return fmt::format("{} to {}", min.count(), units(max.count(), "second"));
-    return say_one(min) + " to " + say_one(max);
-}
 
 std::string with_text(std::string_view argument, std::string_view text) {
     constexpr std::string_view kField = "{text}";
@@ -91,37 +34,6 @@ std::string with_text(std::string_view argument, std::string_view text) {
         from = at + kField.size();
     }
     return out.append(argument.substr(from));
-}
-
-std::optional<Cue> cue_for(const Event& e, const Schedule& s) {
-    switch (e.kind) {
-        case EventKind::routine_start:
-            return Cue{0, s.title + ". Get ready."};
-        case EventKind::segment_start:
-            return segment_cue(s, e.segment);
-        case EventKind::phase: {
-            const BreathKind k = s.segments[static_cast<size_t>(e.segment)]
-                                     .breath[static_cast<size_t>(e.phase)]
-                                     .kind;
-            const int bells = k == BreathKind::inhale ? 1 : k == BreathKind::exhale ? 2 : 0;
-            return Cue{bells, capitalised(std::string(to_string(k)))};
-        }
-        case EventKind::hold_ready:
-            return Cue{1, "Release when ready"};
-        case EventKind::countdown:
-            return Cue{1, {}};
-        case EventKind::pause:
-            return Cue{0, "Paused"};
-        case EventKind::routine_end:
-            return Cue{e.completed ? 5 : 0, e.completed ? "Done" : "Stopped"};
-        case EventKind::resume:
-        case EventKind::skip:
-        case EventKind::back:
-        case EventKind::adjust:
-        case EventKind::segment_end:
-            break;
-    }
-    return std::nullopt;
 }
 
 std::vector<std::string> find_speech_command(std::string_view path_variable) {
@@ -144,8 +56,12 @@ std::vector<std::string> find_speech_command(std::string_view path_variable) {
 }
 
 CuePlayer::CuePlayer(Terminal& terminal, const Clock& clock, bool bell,
-                     std::vector<std::string> say)
-    : terminal_(terminal), clock_(clock), bell_(bell), say_(std::move(say)) {}
+                     std::vector<std::string> say, std::function<void(const Cue&)> heard)
+    : terminal_(terminal),
+      clock_(clock),
+      bell_(bell),
+      say_(std::move(say)),
+      heard_(std::move(heard)) {}
 
 // Whatever is still speaking is cut off: the runner has already given the
 // last cue its time (see busy()).
@@ -158,12 +74,17 @@ bool CuePlayer::busy() const {
 }
 
 void CuePlayer::play(const Cue& cue, TimePoint now) {
-    if (bell_) {
-        bells_.clear();  // a new cue replaces the rest of an old pattern
-        for (int i = 0; i < cue.bells; ++i)
-            bells_.push_back(now + kBellGap * i);
+    if (heard_) heard_(cue);
+    if (bell_ && !cue.bells.empty()) {
+        bells_.clear();  // a new pattern replaces the rest of an old one
+        for (size_t i = 0; i < cue.bells.size(); ++i) {
+            if (cue.bells[i] == 'x') bells_.push_back(now + kBellGap * static_cast<int>(i));
+        }
     }
-    if (!cue.speech.empty() && !say_.empty()) speak(cue.speech, now);
+    if (!cue.speech.empty() && !say_.empty()) {
+        poll(now);  // a child that has finished speaking is not "still speaking"
+        if (!(cue.minor && speaker_ > 0)) speak(cue.speech, now);
+    }
     poll(now);
 }
 

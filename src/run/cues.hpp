@@ -2,30 +2,24 @@
 // Cues that can be followed with eyes closed: terminal bells in distinct
 // patterns, and optionally spoken text through a program the user names.
 
-#include <optional>
+#include <functional>
 #include <string>
 #include <sys/types.h>
 #include <vector>
 
-#include "sequencer.hpp"
+#include "clock.hpp"
 #include "terminal.hpp"
 
 namespace selfcare {
 
-// What to play for one event.
+// What to play for one moment (announcer.hpp decides which).
 struct Cue {
-    int bells = 0;       // rung this many times, a short gap apart
+    std::string bells;   // a pattern: 'x' rings, '.' waits, a quarter second each
     std::string speech;  // empty: nothing to say
+    // A minor cue (a breathing phase word, a count) is not said while other
+    // words are still being spoken: it must not cut off a step's announcement.
+    bool minor = false;
 };
-
-// The cue for an event, or nothing. Bell patterns (docs/running.md):
-// one for each of the last three seconds, two when a step starts, three to
-// switch sides, five when the routine is done; breathing rings once to
-// breathe in and twice to breathe out.
-std::optional<Cue> cue_for(const Event& e, const Schedule& schedule);
-
-// "30 seconds", "1 minute 30 seconds", "20 to 30 seconds".
-std::string say_duration(Seconds min, Seconds max);
 
 // The first of espeak-ng, spd-say and say found on PATH, as a command with
 // "{text}" where the words go; empty when there is none.
@@ -38,7 +32,10 @@ std::string with_text(std::string_view argument, std::string_view text);
 class CuePlayer {
   public:
     // `say` is the speech command with "{text}" in it, or empty for none.
-    CuePlayer(Terminal& terminal, const Clock& clock, bool bell, std::vector<std::string> say);
+    // `heard`, when set, is told every cue as it is played (tests listen
+    // there instead of to a speech program).
+    CuePlayer(Terminal& terminal, const Clock& clock, bool bell, std::vector<std::string> say,
+              std::function<void(const Cue&)> heard = {});
     ~CuePlayer();
     CuePlayer(const CuePlayer&) = delete;
     CuePlayer& operator=(const CuePlayer&) = delete;
@@ -62,6 +59,7 @@ class CuePlayer {
     const Clock& clock_;
     bool bell_;
     std::vector<std::string> say_;
+    std::function<void(const Cue&)> heard_;
     std::vector<TimePoint> bells_;  // due times, in order
     pid_t speaker_ = -1;
     TimePoint speaker_deadline_{};

@@ -67,6 +67,7 @@ std::string event_json(const Event& e, const Schedule& s, double speed, Seconds 
         case EventKind::back:
         case EventKind::hold_ready:
         case EventKind::countdown:
+        case EventKind::tick:
             break;
     }
     return out + "}";

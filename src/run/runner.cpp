@@ -6,6 +6,7 @@
 
 #include "cues.hpp"
 #include "event_stream.hpp"
+#include "run_text.hpp"
 
 namespace selfcare {
 namespace {
@@ -15,6 +16,8 @@ using namespace std::chrono_literals;
 // While a breathing bar animates it is redrawn this often; otherwise the
 // screen changes only when a displayed second does.
 constexpr Duration kBreathFrame = 100ms;
+// How long the answer to `t` stays on the screen.
+constexpr Duration kNoticeShown = 5s;
 
 class Run {
   public:
@@ -23,8 +26,9 @@ class Run {
           options_(options),
           clock_(clock),
           terminal_(terminal),
-          sequencer_(schedule, options.speed, options.get_ready),
-          cues_(terminal, clock, options.bell, options.say) {}
+          sequencer_(schedule, options.speed, options.get_ready, options.speech.count),
+          announcer_(schedule, options.speech, options.speed),
+          cues_(terminal, clock, options.bell, options.say, options.heard) {}
 
     RunTotals play() {
         start_ = clock_.now();
@@ -64,6 +68,7 @@ class Run {
         TimePoint wake = std::min(sequencer_.next_deadline(), cues_.next_time());
         if (options_.mode == TerminalMode::screen) {
             wake = std::min(wake, sequencer_.next_second(now));
+            if (!notice_.empty()) wake = std::min(wake, notice_until_);
             if (sequencer_.breathing() && !sequencer_.paused())
                 wake = std::min(wake, now + kBreathFrame);
         }
@@ -116,6 +121,9 @@ class Run {
             case 'q':
             case 'Q':
                 return sequencer_.stop(now, events_);
+            case 't':
+            case 'T':
+                return time_left(now);
             case '?':
             case 'h':
                 show_help_ = !show_help_;
@@ -125,9 +133,28 @@ class Run {
         }
     }
 
+    // Answers "how long is left?" by ear, and on the screen for a few
+    // seconds or as a line.
+    void time_left(TimePoint now) {
+        const View v = sequencer_.view(now);
+        cues_.play(Cue{"", say_time_left(v)}, now);
+        if (options_.mode == TerminalMode::plain) {
+            terminal_.write(fmt::format("{} {}\n", format_clock(elapsed(now)), time_left_line(v)));
+        } else {
+            notice_ = time_left_line(v);
+            notice_until_ = now + kNoticeShown;
+        }
+    }
+
+    Seconds elapsed(TimePoint now) const {
+        return std::chrono::duration_cast<Seconds>(sequencer_.totals(now).active * options_.speed);
+    }
+
     // Sends every new event to the stream, the cues and the plain output.
+    // Cues of one moment (a skip and the start it leads to) play as one.
     void dispatch(TimePoint now) {
         const RunTotals totals = sequencer_.totals(now);
+        std::optional<Cue> cue;
         for (const Event& e : events_) {
             if (options_.events && is_public(e.kind)) {
                 fmt::print(
@@ -135,7 +162,7 @@ class Run {
                     event_json(e, schedule_, options_.speed, options_.get_ready, start_, totals));
                 std::fflush(options_.events);
             }
-            if (auto cue = cue_for(e, schedule_)) cues_.play(*cue, now);
+            if (auto c = announcer_.cue(e)) cue = cue ? combine(*cue, *c) : *c;
             if (options_.mode == TerminalMode::plain) {
                 const auto elapsed =
                     std::chrono::duration_cast<Seconds>(totals.active * options_.speed);
@@ -145,6 +172,7 @@ class Run {
             }
         }
         events_.clear();
+        if (cue) cues_.play(*cue, now);
     }
 
     // Draws what changed since the last frame. With nothing shown (the
@@ -157,12 +185,14 @@ class Run {
             height_ = terminal_.height();
             shown_.clear();
         }
+        if (!notice_.empty() && now >= notice_until_) notice_.clear();
         Frame frame;
         frame.schedule = &schedule_;
         frame.view = sequencer_.view(now);
         frame.width = width_;
         frame.height = height_;
         frame.show_help = show_help_;
+        frame.notice = notice_;
         frame.style = options_.style;
         std::vector<std::string> lines = frame_lines(frame);
         const std::string update = screen_update(shown_, lines);
@@ -175,10 +205,13 @@ class Run {
     const Clock& clock_;
     Terminal& terminal_;
     Sequencer sequencer_;
+    Announcer announcer_;
     CuePlayer cues_;
     std::vector<Event> events_;
     TimePoint start_{};
     bool show_help_ = false;
+    std::string notice_;  // the time left, shown until notice_until_
+    TimePoint notice_until_{};
     bool interrupted_ = false;
     std::vector<std::string> shown_;  // the lines on the screen now
     int width_ = 80;

@@ -5,9 +5,11 @@
 // happened; recording it is the caller's business.
 
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "announcer.hpp"
 #include "clock.hpp"
 #include "screen.hpp"
 #include "sequencer.hpp"
@@ -21,8 +23,10 @@ struct RunOptions {
     TerminalMode mode = TerminalMode::screen;
     Style style;
     bool bell = true;
-    std::vector<std::string> say;  // speech command with "{text}"; empty: silent
-    std::FILE* events = nullptr;   // --events; not owned
+    std::vector<std::string> say;           // speech command with "{text}"; empty: silent
+    SpeechOptions speech;                   // how much is said, and counting aloud
+    std::function<void(const Cue&)> heard;  // told every cue played; for tests
+    std::FILE* events = nullptr;            // --events; not owned
 };
 
 // REQUIRES: schedule has at least one segment. Runs until the routine ends,

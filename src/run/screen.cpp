@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "plan_view.hpp"
+#include "run_text.hpp"
 #include "text.hpp"
 
 namespace selfcare {
@@ -16,17 +17,6 @@ constexpr const char* kTitle = "1;36";
 constexpr const char* kBar = "32";
 constexpr const char* kPaused = "1;7;33";
 constexpr const char* kDim = "2";
-
-// Seconds as the display shows them: whole seconds, rounded up, so that a
-// countdown reads 0:01 in its last second and 0:00 only when it is over.
-Seconds shown(double seconds) {
-    return Seconds(static_cast<long long>(std::ceil(std::max(0.0, seconds) - 1e-6)));
-}
-
-std::string spoken_span(Seconds min, Seconds max) {
-    if (min == max) return format_spoken(min);
-    return fmt::format("{} to {}", format_spoken(min), format_spoken(max));
-}
 
 class Painter {
   public:
@@ -94,7 +84,8 @@ void add_wrapped(std::vector<std::string>& lines, const Painter& p, std::string_
 void body_getting_ready(std::vector<std::string>& lines, const Frame& f, const Painter& p) {
     const Schedule& s = *f.schedule;
     lines.push_back(p.line(
-        fmt::format(" Get ready: starting in {}", format_clock(shown(f.view.remaining))), kBold));
+        fmt::format(" Get ready: starting in {}", format_clock(shown_seconds(f.view.remaining))),
+        kBold));
     lines.push_back("");
     for (const std::string& caution : s.cautions) {
         add_wrapped(lines, p, "Caution: " + caution, f.width);
@@ -115,25 +106,26 @@ void body_segment(std::vector<std::string>& lines, const Frame& f, const Painter
     if (seg.kind == SegmentKind::breathe && v.phase >= 0) {
         const BreathKind kind = seg.breath[static_cast<size_t>(v.phase)].kind;
         static constexpr const char* kWords[] = {"INHALE", "HOLD", "EXHALE"};
-        lines.push_back(p.line(fmt::format(" {:<6}  {}", kWords[static_cast<int>(kind)],
-                                           format_clock(shown(v.phase_length - v.phase_elapsed))),
-                               kBold));
+        lines.push_back(
+            p.line(fmt::format(" {:<6}  {}", kWords[static_cast<int>(kind)],
+                               format_clock(shown_seconds(v.phase_length - v.phase_elapsed))),
+                   kBold));
         lines.push_back(
             " " + p.bar(breath_level(seg, v.phase, v.phase_elapsed, v.phase_length), bar_cells));
         lines.push_back(p.line(fmt::format(" breath {} of {}{}{} left", v.cycle, seg.cycles,
-                                           p.dot(), format_clock(shown(v.remaining)))));
+                                           p.dot(), format_clock(shown_seconds(v.remaining)))));
         return;
     }
     const double done = v.length > 0 ? 1.0 - v.remaining / v.length : 1.0;
     lines.push_back(
-        fmt::format(" {}  {}", p.bar(done, bar_cells), format_clock(shown(v.remaining))));
+        fmt::format(" {}  {}", p.bar(done, bar_cells), format_clock(shown_seconds(v.remaining))));
     if (seg.kind == SegmentKind::hold) {
-        lines.push_back(
-            v.until_ready > 0
-                ? p.line(fmt::format(" Hold at least {} more", format_clock(shown(v.until_ready))))
-                : p.line(fmt::format(" Release when ready (n){}ends by itself in {}", p.dot(),
-                                     format_clock(shown(v.remaining))),
-                         kBold));
+        lines.push_back(v.until_ready > 0
+                            ? p.line(fmt::format(" Hold at least {} more",
+                                                 format_clock(shown_seconds(v.until_ready))))
+                            : p.line(fmt::format(" Release when ready (n){}ends by itself in {}",
+                                                 p.dot(), format_clock(shown_seconds(v.remaining))),
+                                     kBold));
     }
 }
 
@@ -218,7 +210,10 @@ std::vector<std::string> frame_lines(const Frame& f) {
                            ? room - char_count(s.title) - char_count(right) - 1
                            : 2;
     lines.push_back(p.line(fmt::format(" {}{}{}", s.title, std::string(gap, ' '), right), kTitle));
-    lines.push_back(v.paused ? p.line(" PAUSED: press space to resume ", kPaused) : "");
+    if (v.paused)
+        lines.push_back(p.line(" PAUSED: press space to resume ", kPaused));
+    else
+        lines.push_back(f.notice.empty() ? "" : p.line(" " + f.notice, kBold));
 
     if (f.show_help)
         body_help(lines, p);
@@ -228,8 +223,8 @@ std::vector<std::string> frame_lines(const Frame& f) {
         body_segment(lines, f, p);
 
     lines.push_back("");
-    std::string total = fmt::format(" Total left {}",
-                                    format_span(shown(v.total_left_min), shown(v.total_left_max)));
+    std::string total = fmt::format(" Total left {}", format_span(shown_seconds(v.total_left_min),
+                                                                  shown_seconds(v.total_left_max)));
     if (!v.finished) total += fmt::format("{}Next: {}", p.dot(), next_text(s, v.segment + 1));
     lines.push_back(p.line(total));
 
@@ -265,66 +260,6 @@ std::string screen_update(const std::vector<std::string>& before,
 
 std::string render_frame(const Frame& f) {
     return screen_update({}, frame_lines(f));
-}
-
-std::optional<std::string> plain_line(const Event& e, const Schedule& s, Seconds elapsed,
-                                      double speed) {
-    const std::string at = format_clock(elapsed);
-    const Segment* seg = e.segment >= 0 ? &s.segments[static_cast<size_t>(e.segment)] : nullptr;
-    switch (e.kind) {
-        case EventKind::routine_start: {
-            std::string line =
-                fmt::format("{}, {}.", s.title, spoken_span(s.total_min, s.total_max));
-            for (const std::string& c : s.cautions)
-                line += " Caution: " + c;
-            return line;
-        }
-        case EventKind::segment_start: {
-            std::string line = fmt::format("{} Step {}/{} {}, {}", at, seg->step, s.step_count,
-                                           describe(*seg), spoken_span(seg->min, seg->max));
-            if (!seg->cue.empty()) line += ". " + seg->cue;
-            return line;
-        }
-        case EventKind::phase: {
-            // The sequencer gives every phase event its segment.
-            // NOLINTNEXTLINE(clang-analyzer-core.CallAndMessage)
-            const BreathPhase& ph = seg->breath[static_cast<size_t>(e.phase)];
-            std::string word(to_string(ph.kind));
-            word[0] = static_cast<char>(word[0] - 'a' + 'A');
-            return fmt::format("{} {} {} (breath {} of {})", at, word, format_spoken(ph.length),
-                               e.cycle, seg->cycles);
-        }
-        case EventKind::hold_ready:
-            return fmt::format("{} Release when ready", at);
-        case EventKind::pause:
-            return fmt::format("{} Paused", at);
-        case EventKind::resume:
-            return fmt::format("{} Resumed", at);
-        case EventKind::skip:
-            return fmt::format("{} Next", at);
-        case EventKind::back:
-            return fmt::format("{} Back", at);
-        case EventKind::adjust: {
-            const double seconds = std::chrono::duration<double>(e.delta).count() * speed;
-            return fmt::format("{} {}{} s", at, seconds < 0 ? "-" : "+",
-                               std::lround(std::fabs(seconds)));
-        }
-        case EventKind::routine_end:
-            return fmt::format("{} {}", at, e.completed ? "Done" : "Stopped");
-        case EventKind::segment_end:
-        case EventKind::countdown:
-            break;
-    }
-    return std::nullopt;
-}
-
-std::string run_summary(const Schedule& s, const RunTotals& t, double speed) {
-    const auto active = std::chrono::duration_cast<Seconds>(t.active);
-    std::string out =
-        fmt::format("{}: {}. {} active, {} of {} segments done", t.completed ? "Done" : "Stopped",
-                    s.title, format_clock(active), t.segments_done, t.segments_total);
-    if (speed != 1.0) out += fmt::format(" (preview at {}x speed)", speed);
-    return out + ".\n";
 }
 
 }  // namespace selfcare

@@ -3,7 +3,6 @@
 // one plain line per event for anything else (a pipe, a screen reader, CI).
 // Pure functions of the sequencer's view; the runner writes their output.
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +17,7 @@ struct Frame {
     int width = 80;
     int height = 24;
     bool show_help = false;
+    std::string notice;  // shown in the banner line when not paused (the time left)
     Style style;
 };
 
@@ -40,15 +40,6 @@ std::string render_frame(const Frame& frame);
 // empty on a hold (whichever the breath before it left), emptying on an
 // out-breath.
 double breath_level(const Segment& segment, int phase, double phase_elapsed, double phase_length);
-
-// The line printed for an event in plain mode, or nothing for events a
-// listener does not need. `elapsed` is schedule time done so far, and
-// `speed` the --speed the run is played at.
-std::optional<std::string> plain_line(const Event& e, const Schedule& schedule, Seconds elapsed,
-                                      double speed);
-
-// The summary printed when the run ends.
-std::string run_summary(const Schedule& schedule, const RunTotals& totals, double speed);
 
 // `text` broken into lines of at most `width` characters at spaces.
 std::vector<std::string> wrap(std::string_view text, int width);

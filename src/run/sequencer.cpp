@@ -34,12 +34,14 @@ std::string_view to_string(EventKind kind) {
             return "hold_ready";
         case EventKind::countdown:
             return "countdown";
+        case EventKind::tick:
+            return "tick";
     }
     return "?";
 }
 
 bool is_public(EventKind kind) {
-    return kind != EventKind::hold_ready && kind != EventKind::countdown;
+    return kind != EventKind::hold_ready && kind != EventKind::countdown && kind != EventKind::tick;
 }
 
 std::string_view to_string(Ending ending) {
@@ -58,11 +60,13 @@ std::string_view to_string(Ending ending) {
     return "?";
 }
 
-Sequencer::Sequencer(const Schedule& schedule, double speed, Seconds get_ready)
+Sequencer::Sequencer(const Schedule& schedule, double speed, Seconds get_ready, bool count_aloud)
     : schedule_(schedule),
       speed_(speed),
       get_ready_(get_ready),
-      done_(schedule.segments.size(), false) {}
+      done_(schedule.segments.size(), false),
+      count_aloud_(count_aloud),
+      countdown_from_(count_aloud ? kCountFrom : 3) {}
 
 Duration Sequencer::real(Seconds s) const {
     return duration_cast<Duration>(duration<double>(static_cast<double>(s.count()) / speed_));
@@ -98,6 +102,7 @@ void Sequencer::start(TimePoint now, std::vector<Event>& out) {
     length_ = real(get_ready_);
     deadline_ = now + length_;
     next_countdown_ = static_cast<int>(std::min<long long>(3, get_ready_.count() - 1));
+    next_tick_ = Seconds(0);
     if (get_ready_ <= Seconds(0)) advance(now, now, out);
 }
 
@@ -105,9 +110,13 @@ void Sequencer::plan_marks() {
     const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
     // Count the last seconds down unless the breath is being paced already or
     // the segment is too short for a countdown to mean anything.
-    next_countdown_ = s.kind == SegmentKind::breathe
-                          ? 0
-                          : static_cast<int>(std::min<long long>(3, s.max.count() - 1));
+    next_countdown_ =
+        s.kind == SegmentKind::breathe
+            ? 0
+            : static_cast<int>(std::min<long long>(countdown_from_, s.max.count() - 1));
+    // Ticks count the time held, and stop where the countdown takes over.
+    const bool ticks = count_aloud_ && (s.kind == SegmentKind::work || s.kind == SegmentKind::hold);
+    next_tick_ = ticks && kTickEvery < s.max - Seconds(countdown_from_) ? kTickEvery : Seconds(0);
     hold_ready_sent_ = s.kind != SegmentKind::hold;
     phase_ = -1;
     cycle_ = 0;
@@ -184,6 +193,7 @@ TimePoint Sequencer::next_deadline() const {
     const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
     const TimePoint began = deadline_ - length_;
     if (!hold_ready_sent_) next = std::min(next, began + real(s.min));
+    if (next_tick_ > Seconds(0)) next = std::min(next, began + real(next_tick_));
     if (breathing()) {
         Duration cycle{0}, through{0};
         for (const BreathPhase& p : s.breath)
@@ -213,6 +223,15 @@ void Sequencer::update(TimePoint now, std::vector<Event>& out) {
                 hold_ready_sent_ = true;
                 out.push_back({EventKind::hold_ready, now, index_});
             }
+        }
+        while (index_ >= 0 && next_tick_ > Seconds(0) &&
+               now >= deadline_ - length_ + real(next_tick_) && now < deadline_) {
+            Event e{EventKind::tick, now, index_};
+            e.count = static_cast<int>(next_tick_.count());
+            out.push_back(e);
+            next_tick_ += kTickEvery;
+            const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
+            if (next_tick_ >= s.max - Seconds(countdown_from_)) next_tick_ = Seconds(0);
         }
         while (next_countdown_ > 0 && now >= deadline_ - real(Seconds(next_countdown_)) &&
                now < deadline_) {
@@ -286,7 +305,7 @@ void Sequencer::adjust(Seconds delta, TimePoint now, std::vector<Event>& out) {
     const double left_s = schedule_seconds(new_left);
     const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
     if (s.kind != SegmentKind::breathe) {
-        next_countdown_ = std::clamp(static_cast<int>(std::ceil(left_s)) - 1, 0, 3);
+        next_countdown_ = std::clamp(static_cast<int>(std::ceil(left_s)) - 1, 0, countdown_from_);
     }
     ++adjustments_;
     Event e{EventKind::adjust, now, index_};
@@ -298,6 +317,7 @@ void Sequencer::adjust(Seconds delta, TimePoint now, std::vector<Event>& out) {
 void Sequencer::stop(TimePoint now, std::vector<Event>& out) {
     if (!started_ || finished_) return;
     if (index_ >= 0) end_segment(Ending::stopped, now, out);
+    stopped_done_ = schedule_seconds(length_ - remaining(now));
     stop_active(now);
     finished_ = true;
     completed_ = false;
@@ -357,6 +377,8 @@ RunTotals Sequencer::totals(TimePoint now) const {
     t.segments_done = static_cast<int>(std::ranges::count(done_, true));
     t.segments_total = static_cast<int>(schedule_.segments.size());
     t.adjustments = adjustments_;
+    t.segment = index_;
+    t.segment_done = finished_ ? stopped_done_ : schedule_seconds(length_ - remaining(now));
     return t;
 }
 

@@ -26,7 +26,8 @@ enum class EventKind {
     routine_end,
     // Internal moments that cues and the screen react to.
     hold_ready,  // a hold range has reached its minimum: release when ready
-    countdown,   // 3, 2 and 1 seconds (of schedule time) are left
+    countdown,   // 3, 2 and 1 seconds (of schedule time) are left; 5 and 4 too when counting
+    tick,        // counting aloud: every kTickEvery of a timed segment
 };
 std::string_view to_string(EventKind kind);
 bool is_public(EventKind kind);
@@ -43,7 +44,7 @@ struct Event {
     Duration delta{};              // adjust: the real time added (negative: taken off)
     int phase = -1;                // phase: index in the segment's breath pattern
     int cycle = 0;                 // phase: 1-based breath number
-    int count = 0;                 // countdown: seconds left
+    int count = 0;                 // countdown: seconds left; tick: seconds done
     Ending ending = Ending::done;  // segment_end
     bool completed = false;        // routine_end
 };
@@ -74,13 +75,23 @@ struct RunTotals {
     int segments_done = 0;
     int segments_total = 0;
     int adjustments = 0;
+    // Where the run is, or where it stopped: the segment (-1 while getting
+    // ready) and the schedule seconds done in it.
+    int segment = -1;
+    double segment_done = 0;
 };
+
+// Counting aloud: a tick this often in a timed segment, and a countdown
+// from kCountFrom instead of 3.
+inline constexpr Seconds kTickEvery{10};
+inline constexpr int kCountFrom = 5;
 
 class Sequencer {
   public:
     // `speed` plays the schedule that many times faster; `get_ready` is the
     // schedule time before the first segment (shown with the caution).
-    Sequencer(const Schedule& schedule, double speed, Seconds get_ready);
+    // `count_aloud` adds the tick events and counts down from kCountFrom.
+    Sequencer(const Schedule& schedule, double speed, Seconds get_ready, bool count_aloud = false);
 
     // Each of these appends what happened, in order, to `out`.
     void start(TimePoint now, std::vector<Event>& out);
@@ -138,9 +149,13 @@ class Sequencer {
     std::optional<TimePoint> active_since_;
     std::vector<bool> done_;
     int adjustments_ = 0;
+    double stopped_done_ = 0;  // schedule seconds done in the segment stop() ended
 
     // Moments inside the segment, as time before its deadline, still to come.
+    bool count_aloud_ = false;
+    int countdown_from_ = 3;
     int next_countdown_ = 0;  // 3, 2, 1, then 0 for none left
+    Seconds next_tick_{0};    // schedule time into the segment; 0 for none left
     bool hold_ready_sent_ = false;
     int phase_ = -1;  // breathing: the phase announced last
     int cycle_ = 0;

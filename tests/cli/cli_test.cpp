@@ -181,8 +181,8 @@ TEST_CASE("run through a pipe prints plain lines with no escape codes or bells")
     CHECK(r.out.find("\n0:00 Step 1/1 Side neck stretch, left side, 30 s. Sit tall") !=
           std::string::npos);
     CHECK(r.out.find("\n0:30 Step 1/1 Get ready: right side, 5 s\n") != std::string::npos);
-    CHECK(r.out.find("\n1:05 Done\nDone: Neck release. 0:00 active, 3 of 3 segments done (preview "
-                     "at 100x speed).\n") != std::string::npos);
+    CHECK(r.out.find("\n1:05 Done\nDone: Neck release in 1:05 (routine time; a preview at 100x "
+                     "speed).\n") != std::string::npos);
 }
 
 TEST_CASE("run reads commands a line at a time when input is not a terminal") {
@@ -190,7 +190,8 @@ TEST_CASE("run reads commands a line at a time when input is not a terminal") {
     // "q" on a line of its own quits; the run is reported as stopped.
     const Result r = run_selfcare(home, {"run", "breathing-426", "--speed", "10"}, "q\n");
     CHECK(r.status == 0);
-    CHECK(r.out.find("Stopped: 4-2-6 breathing.") != std::string::npos);
+    CHECK(r.out.find("Stopped before the first step (routine time; a preview at 10x speed).") !=
+          std::string::npos);
 }
 
 TEST_CASE("run --events - writes the event stream to standard output in plain mode") {
@@ -253,8 +254,8 @@ TEST_CASE("a completed run is recorded in the log; --no-log and previews are not
     write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
     const Result r = run_selfcare(home, {"run", "tiny"}, "\n");
     CHECK(r.status == 0);
-    CHECK(r.out.find("Done: Tiny. 0:02 active, 1 of 1 segments done.\nLogged in " +
-                     (home / "data/selfcare/").string()) != std::string::npos);
+    CHECK(r.out.find("Done: Tiny in 0:02.\nLogged in " + (home / "data/selfcare/").string()) !=
+          std::string::npos);
     auto lines = logged(home);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].find("\ttiny\tTiny\t") != std::string::npos);
@@ -283,7 +284,7 @@ TEST_CASE("a session that cannot be saved is reported after the summary, exit 1"
     write_file(home / "data/selfcare", "a file where the log folder should be");
     const Result r = run_selfcare(home, {"run", "tiny"}, "\n");
     CHECK(r.status == 1);
-    CHECK(r.out.find("Done: Tiny. 0:02 active") != std::string::npos);
+    CHECK(r.out.find("Done: Tiny in 0:02.") != std::string::npos);
     CHECK(r.err.starts_with("selfcare: session NOT saved: " + (home / "data/selfcare").string()));
 }
 

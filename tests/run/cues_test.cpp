@@ -1,5 +1,6 @@
 #include "cues.hpp"
 
+#include <algorithm>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -13,71 +14,6 @@
 using namespace selfcare;
 using namespace selfcare::test;
 using namespace std::chrono_literals;
-
-namespace {
-
-const Schedule& sided() {
-    static const Schedule s = schedule_of(R"(title = "Neck"
-[[step]]
-title = "Neck release"
-sides = ["left", "right"]
-duration = "30s"
-between = "5s"
-[[step]]
-title = "Spots"
-hold = "20s..30s"
-repeat = 2
-between = "8s"
-label = "spot {n} of {count}"
-[[step]]
-title = "Breathe"
-breathe = ["inhale 4s", "hold 2s", "exhale 6s"]
-cycles = 5
-)");
-    return s;
-}
-
-Cue cue(EventKind kind, int segment, int phase = -1) {
-    Event e{kind, {}, segment};
-    e.phase = phase;
-    e.completed = true;
-    const auto c = cue_for(e, sided());
-    REQUIRE(c.has_value());
-    return *c;
-}
-
-}  // namespace
-
-TEST_CASE("each moment has its own spoken text and bell pattern") {
-    CHECK(cue(EventKind::segment_start, 0).speech == "Left side. Neck release, 30 seconds");
-    CHECK(cue(EventKind::segment_start, 0).bells == 2);
-    CHECK(cue(EventKind::segment_start, 1).speech == "Switch sides");
-    CHECK(cue(EventKind::segment_start, 1).bells == 3);
-    CHECK(cue(EventKind::segment_start, 3).speech == "Spots, spot 1 of 2, 20 to 30 seconds");
-    CHECK(cue(EventKind::segment_start, 4).speech == "Next: spot 2 of 2");
-    CHECK(cue(EventKind::segment_start, 4).bells == 2);
-    CHECK(cue(EventKind::segment_start, 6).speech == "Breathe, 5 breaths");
-    CHECK(cue(EventKind::phase, 6, 0).speech == "Inhale");
-    CHECK(cue(EventKind::phase, 6, 0).bells == 1);
-    CHECK(cue(EventKind::phase, 6, 1).speech == "Hold");
-    CHECK(cue(EventKind::phase, 6, 1).bells == 0);
-    CHECK(cue(EventKind::phase, 6, 2).speech == "Exhale");
-    CHECK(cue(EventKind::phase, 6, 2).bells == 2);
-    CHECK(cue(EventKind::hold_ready, 3).speech == "Release when ready");
-    CHECK(cue(EventKind::countdown, 0).bells == 1);
-    CHECK(cue(EventKind::countdown, 0).speech.empty());
-    CHECK(cue(EventKind::routine_end, 6).speech == "Done");
-    CHECK(cue(EventKind::routine_end, 6).bells == 5);
-    CHECK_FALSE(cue_for(Event{EventKind::segment_end, {}, 0}, sided()).has_value());
-}
-
-TEST_CASE("durations are said in words") {
-    CHECK(say_duration(1s, 1s) == "1 second");
-    CHECK(say_duration(90s, 90s) == "1 minute 30 seconds");
-    CHECK(say_duration(300s, 300s) == "5 minutes");
-    CHECK(say_duration(30s, 60s) == "30 seconds to 1 minute");
-    CHECK(say_duration(60s, 120s) == "1 to 2 minutes");
-}
 
 TEST_CASE("--say picks the first speech program on PATH") {
     TempDir dir;
@@ -95,15 +31,15 @@ TEST_CASE("bells ring as a pattern spread over time") {
     FakeClock clock(TimePoint(1h));
     ScriptedTerminal term(clock, {});
     CuePlayer player(term, clock, true, {});
-    player.play(Cue{3, {}}, clock.now());
+    player.play(Cue{"x.xx", {}}, clock.now());
     CHECK(term.written == "\a");
-    CHECK(player.next_time() == clock.now() + 250ms);
-    player.poll(clock.now() + 600ms);
+    CHECK(player.next_time() == clock.now() + 500ms);  // '.' is a quarter second of silence
+    player.poll(clock.now() + 800ms);
     CHECK(term.written == "\a\a");  // two due at once ring as one
     CHECK(player.next_time() == TimePoint::max());
 
     CuePlayer quiet(term, clock, false, {});
-    quiet.play(Cue{3, {}}, clock.now());
+    quiet.play(Cue{"xxx", {}}, clock.now());
     CHECK(term.written == "\a\a");
 }
 
@@ -126,7 +62,7 @@ TEST_CASE("speech runs the program directly: shell syntax in a title stays words
         CuePlayer player(term, clock, false, {(dir / "speak").string(), "--flag", "{text}"});
         // Harmless if it ever ran: each piece would only leave a file.
         player.play(
-            Cue{0, "Neck; touch " + pwned + " $(touch " + pwned + ") `touch " + pwned + "`"},
+            Cue{"", "Neck; touch " + pwned + " $(touch " + pwned + ") `touch " + pwned + "`"},
             SteadyClock().now());
         for (int i = 0; i < 500 && !std::filesystem::exists(out); ++i) {
             std::this_thread::sleep_for(10ms);
@@ -145,7 +81,7 @@ TEST_CASE("a speech program that runs too long is killed and reaped") {
     FakeClock clock(TimePoint(1h));
     ScriptedTerminal term(clock, {});
     CuePlayer player(term, clock, false, {(dir / "slow").string(), "{text}"});
-    player.play(Cue{0, "Hello"}, clock.now());
+    player.play(Cue{"", "Hello"}, clock.now());
     CHECK(player.next_time() <= clock.now() + 500ms);
     clock.set(clock.now() + 16s);
     player.poll(clock.now());
@@ -172,10 +108,37 @@ TEST_CASE("a speech argument with {text} inside it speaks the words") {
     ScriptedTerminal term(clock, {});
     {
         CuePlayer player(term, clock, false, {(dir / "speak").string(), "--text={text}"});
-        player.play(Cue{0, "Left side"}, SteadyClock().now());
+        player.play(Cue{"", "Left side"}, SteadyClock().now());
         for (int i = 0; i < 500 && !std::filesystem::exists(out); ++i) {
             std::this_thread::sleep_for(10ms);
         }
     }
     CHECK(read_file(out) == "--text=Left side|");
+}
+
+TEST_CASE("a minor cue never cuts off words still being spoken; a major one does") {
+    TempDir dir;
+    const std::string out = (dir / "said").string();
+    // Each call notes its words, then keeps speaking for a long time.
+    write_file(dir / "speak", "#!/bin/sh\necho \"$1\" >> " + out + "\nexec sleep 600\n");
+    chmod((dir / "speak").c_str(), 0755);
+    const auto lines_said = [&](size_t n) {
+        for (int i = 0; i < 500; ++i) {
+            if (std::filesystem::exists(out)) {
+                const std::string text = read_file(out);
+                if (static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) >= n)
+                    return text;
+            }
+            std::this_thread::sleep_for(10ms);
+        }
+        return std::filesystem::exists(out) ? read_file(out) : std::string();
+    };
+    FakeClock clock(TimePoint(1h));
+    ScriptedTerminal term(clock, {});
+    CuePlayer player(term, clock, false, {(dir / "speak").string(), "{text}"});
+    player.play(Cue{"", "Box breathing: in 4, hold 4, out 4, hold 4, 15 breaths"}, clock.now());
+    CHECK(lines_said(1) == "Box breathing: in 4, hold 4, out 4, hold 4, 15 breaths\n");
+    player.play(Cue{"", "Inhale 4", true}, clock.now());
+    player.play(Cue{"", "Paused"}, clock.now());
+    CHECK(lines_said(2) == "Box breathing: in 4, hold 4, out 4, hold 4, 15 breaths\nPaused\n");
 }

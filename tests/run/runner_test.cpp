@@ -205,12 +205,13 @@ TEST_CASE("the last bell pattern is heard in full before the run returns") {
                                                  "duration = \"2s\"\n"),
                                      o, clock, term);
     CHECK(t.completed);
-    // "Done" is five bells, 250 ms apart: all of them ring, the last one a
-    // second after the routine ended, and the run waits no longer than that.
+    // "Done" is five bells, 250 ms apart, played once its line is out: all
+    // of them ring, the last one a second after the routine ended, and the
+    // run waits no longer than that.
     const std::string& w = term.written;
     const size_t done_line = w.find("Done");
     REQUIRE(done_line != std::string::npos);
-    CHECK(std::count(w.begin() + static_cast<std::ptrdiff_t>(done_line), w.end(), '\a') == 4);
+    CHECK(std::count(w.begin() + static_cast<std::ptrdiff_t>(done_line), w.end(), '\a') == 5);
     CHECK(clock.now() == TimePoint(1h) + 2s + 1s);
 }
 
@@ -222,4 +223,41 @@ TEST_CASE("a stop signal cuts the last pattern short") {
     run_schedule(schedule_of("title = \"T\"\n[[step]]\ntitle = \"A\"\nduration = \"2s\"\n"), o,
                  clock, term);
     CHECK(clock.now() == TimePoint(1h) + 2s + 300ms);
+}
+
+TEST_CASE("t tells the time left: spoken, and as a line in plain mode") {
+    FakeClock clock(TimePoint(1h));
+    ScriptedTerminal term(clock, {{10s, key('t')}, {20s, key('q')}});
+    RunOptions o = plain();
+    std::vector<Cue> heard;
+    o.heard = [&](const Cue& c) { heard.push_back(c); };
+    run_schedule(two_sides(), o, clock, term);
+    CHECK(term.written.find("0:10 Left: 0:20 in this step, 0:55 in all\n") != std::string::npos);
+    const auto said = std::ranges::find_if(heard, [](const Cue& c) {
+        return c.speech == "20 seconds left in this step, 55 seconds in all";
+    });
+    CHECK(said != heard.end());
+}
+
+TEST_CASE("t shows the time left on the screen for a few seconds") {
+    FakeClock clock(TimePoint(1h));
+    ScriptedTerminal term(clock, {{10s, key('t')}, {12s, key('q')}});
+    RunOptions o = plain();
+    o.mode = TerminalMode::screen;
+    o.style = Style{false, false};
+    run_schedule(two_sides(), o, clock, term);
+    CHECK(term.written.find("Left: 0:20 in this step, 0:55 in all") != std::string::npos);
+}
+
+TEST_CASE("a skip and the start it leads to are heard as one cue") {
+    FakeClock clock(TimePoint(1h));
+    ScriptedTerminal term(clock, {{10s, key('n')}});
+    RunOptions o = plain();
+    std::vector<Cue> heard;
+    o.heard = [&](const Cue& c) { heard.push_back(c); };
+    run_schedule(two_sides(), o, clock, term);
+    REQUIRE(heard.size() >= 2);
+    CHECK(heard[1].bells == std::string(bell_pattern(Moment::skip)) + ".." +
+                                std::string(bell_pattern(Moment::switch_side)));
+    CHECK(heard[1].speech == "Skip. Switch sides. Next: Stretch, right side, in 5 seconds");
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "routine_loader.hpp"
+#include "run_text.hpp"
 #include "support.hpp"
 
 using namespace selfcare;
@@ -172,10 +173,26 @@ TEST_CASE("the summary says how it ended") {
     t.active = 65s;
     t.segments_done = 3;
     t.segments_total = 3;
-    CHECK(run_summary(spots(), t, 1.0) == "Done: Spots. 1:05 active, 3 of 3 segments done.\n");
-    t.completed = false;
+    CHECK(run_summary(spots(), t, 1.0) == "Done: Spots in 1:05.\n");
+    // At --speed the active time is real time: the summary says routine time.
+    t.active = 3250ms;
     CHECK(run_summary(spots(), t, 20.0) ==
-          "Stopped: Spots. 1:05 active, 3 of 3 segments done (preview at 20x speed).\n");
+          "Done: Spots in 1:05 (routine time; a preview at 20x speed).\n");
+    t.completed = false;
+    t.active = 52s;
+    CHECK(run_summary(spots(), t, 1.0) == "Stopped before the first step.\n");
+    t.segment = 0;
+    t.segment_done = 12.4;
+    CHECK(run_summary(spots(), t, 1.0) ==
+          "Stopped after 0:52: 0:12 of 0:30 (Ball, spot 1 of 2, step 1 of 2).\n");
+    const Schedule breaths = schedule_of(
+        "title = \"B\"\n[[step]]\ntitle = \"Deep breaths\"\nbreathe = [\"inhale 4s\", "
+        "\"hold 2s\", \"exhale 6s\"]\ncycles = 25\n");
+    t.segment_done = 50;
+    CHECK(run_summary(breaths, t, 1.0) ==
+          "Stopped after 0:52: 4 of 25 breaths (Deep breaths, step 1 of 1).\n");
+    t.segment_done = 12;  // one breath, whole
+    CHECK(run_summary(breaths, t, 1.0).find(": 1 of 25 breaths") != std::string::npos);
 }
 
 TEST_CASE("a screen update rewrites only the lines that changed") {
