@@ -107,20 +107,20 @@ skip)
     type_keys Enter
     wait_for "Side neck stretch, right side"
     type_keys q
-    wait_for "Stopped: Neck release."
+    wait_for "Stopped after "
     check_restored
     ;;
 quit)
     start_run
     type_keys q
-    wait_for "Stopped: Neck release."
+    wait_for "Stopped after "
     check_restored
     ;;
 sigterm | sighup)
     start_run
     # Only our own run: the child of this pane's shell (tests run in parallel).
     pkill "-${scenario#sig}" -P "$(flag pane_pid)" -f "run neck-release" || fail "no process to signal"
-    wait_for "Stopped: Neck release."
+    wait_for "Stopped after "
     check_restored
     ;;
 suspend)
@@ -138,7 +138,7 @@ suspend)
     sleep 1.5; c=$(left)
     [ "$c" -lt "$b" ] || fail "the countdown did not go on after fg ($b then $c)"
     type_keys q
-    check_restored "Stopped: Neck release."
+    check_restored "Stopped after "
     ;;
 resize)
     start_run
