@@ -67,6 +67,27 @@ class Painter {
     size_t width_;
 };
 
+// How much a line is needed when the terminal is too short for all of
+// them: the lowest numbers stay. The countdown outlasts everything but the
+// key line, then where you are (with the side), then a message.
+enum Keep : int {
+    kCountdown = 0,
+    kWhere = 1,
+    kMessage = 2,
+    kStep = 3,
+    kStatus = 4,
+    kMore = 5,
+    kText = 6,
+    kBlank = 9,
+};
+
+struct Row {
+    std::string text;
+    int keep;
+};
+
+using Rows = std::vector<Row>;
+
 std::string where_line(const Schedule& s, const Segment& seg, const Painter& p) {
     std::string where = fmt::format("step {}/{}", seg.step, s.step_count);
     if (!seg.side.empty()) where += fmt::format("{}{} side", p.dot(), seg.side);
@@ -75,57 +96,115 @@ std::string where_line(const Schedule& s, const Segment& seg, const Painter& p) 
     return where;
 }
 
-void add_wrapped(std::vector<std::string>& lines, const Painter& p, std::string_view text,
-                 int width, const char* sgr = nullptr) {
-    for (const std::string& l : wrap(text, width - 2))
-        lines.push_back(p.line(" " + l, sgr));
+// "1/3 left 2/4": where you are, for a terminal too narrow for the words.
+std::string where_short(const Schedule& s, const Segment& seg) {
+    std::string where = fmt::format("{}/{}", seg.step, s.step_count);
+    if (!seg.side.empty()) where += " " + seg.side;
+    if (seg.repeat_count > 1) where += fmt::format(" {}/{}", seg.repeat, seg.repeat_count);
+    return where;
 }
 
-void body_getting_ready(std::vector<std::string>& lines, const Frame& f, const Painter& p) {
+// The title on the left and where you are on the right. When they do not
+// both fit, the title gives way: the side being worked is always shown.
+std::string title_line(const Frame& f, const Painter& p) {
     const Schedule& s = *f.schedule;
-    lines.push_back(p.line(
-        fmt::format(" Get ready: starting in {}", format_clock(shown_seconds(f.view.remaining))),
-        kBold));
-    lines.push_back("");
-    for (const std::string& caution : s.cautions) {
-        add_wrapped(lines, p, "Caution: " + caution, f.width);
-        lines.push_back("");
+    const View& v = f.view;
+    const size_t room = static_cast<size_t>(std::max(0, f.width - 1));
+    std::string right;
+    if (v.segment >= 0 && !v.finished) {
+        const Segment& seg = s.segments[static_cast<size_t>(v.segment)];
+        right = where_line(s, seg, p);
+        if (char_count(right) + 2 > room) right = where_short(s, seg);
     }
-    if (!s.segments.empty()) lines.push_back(p.line(" First: " + describe(s.segments.front())));
+    std::string title = s.title;
+    const size_t title_room = room > char_count(right) + 3 ? room - char_count(right) - 3 : 0;
+    if (char_count(title) > title_room) {
+        title = title_room > 1 ? std::string(first_chars(title, title_room - 1)) +
+                                     (f.style.unicode ? "\u2026" : "~")
+                               : "";
+    }
+    const size_t gap = room > char_count(title) + char_count(right) + 1
+                           ? room - char_count(title) - char_count(right) - 1
+                           : 1;
+    return p.line(fmt::format(" {}{}{}", title, std::string(gap, ' '), right), kTitle);
 }
 
-void body_segment(std::vector<std::string>& lines, const Frame& f, const Painter& p) {
+// The key line, shortened to fit rather than cut: `q quit` and `? help`
+// are always on it.
+std::string keys_line(const Frame& f, const Painter& p) {
+    const std::string_view d = p.dot();
+    const std::string choices[] = {
+        fmt::format(" space pause{0}n next{0}b back{0}+/- 10 s{0}t time left{0}q quit{0}? help", d),
+        fmt::format(" space pause{0}n next{0}b back{0}+/- 10 s{0}t left{0}q quit{0}? help", d),
+        fmt::format(" space pause{0}n next{0}t left{0}q quit{0}? help", d),
+        fmt::format(" space pause{0}q quit{0}? help", d),
+        fmt::format(" q quit{0}? help", d),
+        " q quit ? help",
+    };
+    const size_t room = static_cast<size_t>(std::max(0, f.width - 1));
+    for (const std::string& c : choices) {
+        if (char_count(c) <= room) return p.line(c, kDim);
+    }
+    return p.line(choices[std::size(choices) - 1], kDim);
+}
+
+void add_wrapped(Rows& rows, const Painter& p, std::string_view text, int width, int keep) {
+    for (const std::string& l : wrap(text, width - 2))
+        rows.push_back({p.line(" " + l), keep});
+}
+
+void body_getting_ready(Rows& rows, const Frame& f, const Painter& p) {
+    const Schedule& s = *f.schedule;
+    rows.push_back({p.line(fmt::format(" Get ready: starting in {}",
+                                       format_clock(shown_seconds(f.view.remaining))),
+                           kBold),
+                    kCountdown});
+    rows.push_back({"", kBlank});
+    for (const std::string& caution : s.cautions) {
+        add_wrapped(rows, p, "Caution: " + caution, f.width, kText);
+        rows.push_back({"", kBlank});
+    }
+    if (!s.segments.empty())
+        rows.push_back({p.line(" First: " + describe(s.segments.front())), kStep});
+}
+
+void body_segment(Rows& rows, const Frame& f, const Painter& p) {
     const Schedule& s = *f.schedule;
     const View& v = f.view;
     const Segment& seg = s.segments[static_cast<size_t>(v.segment)];
-    const int bar_cells = std::clamp(f.width - 12, 10, 60);
+    const int bar_cells = std::clamp(f.width - 12, 4, 60);
 
-    lines.push_back(p.line(" " + describe(seg), kBold));
-    if (!seg.cue.empty()) add_wrapped(lines, p, seg.cue, f.width);
-    lines.push_back("");
+    rows.push_back({p.line(" " + describe(seg), kBold), kStep});
+    if (!seg.cue.empty()) add_wrapped(rows, p, seg.cue, f.width, kText);
+    rows.push_back({"", kBlank});
     if (seg.kind == SegmentKind::breathe && v.phase >= 0) {
         const BreathKind kind = seg.breath[static_cast<size_t>(v.phase)].kind;
         static constexpr const char* kWords[] = {"INHALE", "HOLD", "EXHALE"};
-        lines.push_back(
-            p.line(fmt::format(" {:<6}  {}", kWords[static_cast<int>(kind)],
-                               format_clock(shown_seconds(v.phase_length - v.phase_elapsed))),
-                   kBold));
-        lines.push_back(
-            " " + p.bar(breath_level(seg, v.phase, v.phase_elapsed, v.phase_length), bar_cells));
-        lines.push_back(p.line(fmt::format(" breath {} of {}{}{} left", v.cycle, seg.cycles,
-                                           p.dot(), format_clock(shown_seconds(v.remaining)))));
+        rows.push_back(
+            {p.line(fmt::format(" {:<6}  {}", kWords[static_cast<int>(kind)],
+                                format_clock(shown_seconds(v.phase_length - v.phase_elapsed))),
+                    kBold),
+             kCountdown});
+        rows.push_back(
+            {" " + p.bar(breath_level(seg, v.phase, v.phase_elapsed, v.phase_length), bar_cells),
+             kMore});
+        rows.push_back({p.line(fmt::format(" breath {} of {}{}{} left", v.cycle, seg.cycles,
+                                           p.dot(), format_clock(shown_seconds(v.remaining)))),
+                        kStatus});
         return;
     }
     const double done = v.length > 0 ? 1.0 - v.remaining / v.length : 1.0;
-    lines.push_back(
-        fmt::format(" {}  {}", p.bar(done, bar_cells), format_clock(shown_seconds(v.remaining))));
+    rows.push_back(
+        {fmt::format(" {}  {}", p.bar(done, bar_cells), format_clock(shown_seconds(v.remaining))),
+         kCountdown});
     if (seg.kind == SegmentKind::hold) {
-        lines.push_back(v.until_ready > 0
+        rows.push_back({v.until_ready > 0
                             ? p.line(fmt::format(" Hold at least {} more",
                                                  format_clock(shown_seconds(v.until_ready))))
                             : p.line(fmt::format(" Release when ready (n){}ends by itself in {}",
                                                  p.dot(), format_clock(shown_seconds(v.remaining))),
-                                     kBold));
+                                     kBold),
+                        kStatus});
     }
 }
 
@@ -139,13 +218,29 @@ std::string next_text(const Schedule& s, int index) {
     return fmt::format("{} (after {})", describe(s.segments[at + 1]), format_clock(next.max));
 }
 
-void body_help(std::vector<std::string>& lines, const Painter& p) {
+void body_help(Rows& rows, const Painter& p) {
     for (const char* l :
          {" space, p   pause or resume", " n, Enter   next (ends a hold early)",
           " b          back to the previous step", " +, -       add or take off 10 s",
-          " q          quit (what you did is kept)", " ?          this help"}) {
-        lines.push_back(p.line(l));
+          " t          time left (said and shown)", " q          quit (what you did is kept)",
+          " ?          this help"}) {
+        rows.push_back({p.line(l), kStep});
     }
+}
+
+// The `height - 1` rows that matter most, in their order on the screen.
+std::vector<std::string> fit_rows(const Rows& rows, size_t height) {
+    std::vector<size_t> order(rows.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return rows[a].keep < rows[b].keep; });
+    order.resize(std::min(order.size(), height));
+    std::sort(order.begin(), order.end());
+    std::vector<std::string> out;
+    for (size_t i : order)
+        out.push_back(rows[i].text);
+    return out;
 }
 
 }  // namespace
@@ -199,42 +294,33 @@ std::vector<std::string> frame_lines(const Frame& f) {
     const Schedule& s = *f.schedule;
     const View& v = f.view;
     const Painter p(f.style, f.width);
-    std::vector<std::string> lines;
-
-    std::string right;
-    if (v.segment >= 0 && !v.finished) {
-        right = where_line(s, s.segments[static_cast<size_t>(v.segment)], p);
-    }
-    const size_t room = static_cast<size_t>(std::max(0, f.width - 1));
-    const size_t gap = room > char_count(s.title) + char_count(right) + 3
-                           ? room - char_count(s.title) - char_count(right) - 1
-                           : 2;
-    lines.push_back(p.line(fmt::format(" {}{}{}", s.title, std::string(gap, ' '), right), kTitle));
+    Rows rows;
+    rows.push_back({title_line(f, p), kWhere});
     if (v.paused)
-        lines.push_back(p.line(" PAUSED: press space to resume ", kPaused));
+        rows.push_back({p.line(" PAUSED: press space to resume ", kPaused), kMessage});
+    else if (!f.notice.empty())
+        rows.push_back({p.line(" " + f.notice, kBold), kMessage});
     else
-        lines.push_back(f.notice.empty() ? "" : p.line(" " + f.notice, kBold));
+        rows.push_back({"", kBlank});
 
     if (f.show_help)
-        body_help(lines, p);
+        body_help(rows, p);
     else if (v.getting_ready)
-        body_getting_ready(lines, f, p);
+        body_getting_ready(rows, f, p);
     else if (!v.finished)
-        body_segment(lines, f, p);
+        body_segment(rows, f, p);
 
-    lines.push_back("");
+    rows.push_back({"", kBlank});
     std::string total = fmt::format(" Total left {}", format_span(shown_seconds(v.total_left_min),
                                                                   shown_seconds(v.total_left_max)));
     if (!v.finished) total += fmt::format("{}Next: {}", p.dot(), next_text(s, v.segment + 1));
-    lines.push_back(p.line(total));
+    rows.push_back({p.line(total), kMore});
 
-    const std::string keys = p.line(
-        fmt::format(" space pause{0}n next{0}b back{0}+/- 10 s{0}q quit{0}? help", p.dot()), kDim);
-    const size_t height = static_cast<size_t>(std::max(f.height, 4));
-    if (lines.size() > height - 2) lines.resize(height - 2);
+    const size_t height = static_cast<size_t>(std::max(f.height, 2));
+    std::vector<std::string> lines = fit_rows(rows, height - 1);
     while (lines.size() < height - 1)
         lines.push_back("");
-    lines.push_back(keys);
+    lines.push_back(keys_line(f, p));
     return lines;
 }
 

@@ -1,5 +1,7 @@
 #include "screen.hpp"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "routine_loader.hpp"
@@ -81,7 +83,7 @@ TEST_CASE("a hold shows where it is, the cue, the bar, the time left and what co
                        "",
                        "",
                        "",
-                       " space pause - n next - b back - +/- 10 s - q quit - ? help",
+                       " space pause - n next - t left - q quit - ? help",
                    });
 }
 
@@ -217,4 +219,56 @@ TEST_CASE("a countdown second costs one or two lines, not a screen") {
     CHECK(update.find("\x1b[7;1H") != std::string::npos);  // "Hold at least"
     CHECK(update.find(" Lean in and breathe.") == std::string::npos);
     CHECK(update.size() < render_frame(ascii_frame(v)).size() / 2);
+}
+
+TEST_CASE("a narrow terminal keeps q quit, ? help, the side and the countdown") {
+    const Schedule sided = schedule_of(R"(title = "A rather long routine title"
+[[step]]
+title = "Side neck stretch"
+cue = "Sit tall and let your head tip towards your shoulder."
+sides = ["left", "right"]
+duration = "30s"
+)");
+    View v;
+    v.segment = 0;
+    v.remaining = 25;
+    v.length = 30;
+    v.total_left_min = v.total_left_max = 55;
+    Frame f;
+    f.schedule = &sided;
+    f.view = v;
+    f.style = Style{false, false};
+    const auto lines_at = [&](int width, int height) {
+        f.width = width;
+        f.height = height;
+        const auto lines = frame_lines(f);
+        CHECK(lines.size() == static_cast<size_t>(height));
+        for (const std::string& l : lines)
+            CHECK(l.size() <= static_cast<size_t>(width));
+        return lines;
+    };
+    auto lines = lines_at(40, 10);
+    CHECK(lines.back() == " space pause - q quit - ? help");
+    CHECK(lines.front().ends_with("step 1/1 - left side"));
+    CHECK(lines.front().starts_with(" A rather long"));
+
+    lines = lines_at(20, 5);
+    CHECK(lines.back() == " q quit - ? help");
+    CHECK(lines.front().ends_with("1/1 left"));
+    const auto countdown = std::ranges::find_if(
+        lines, [](const std::string& l) { return l.find("0:25") != std::string::npos; });
+    CHECK(countdown != lines.end());
+
+    // Four rows: where, the countdown, and the keys still there.
+    lines = lines_at(40, 4);
+    CHECK(lines[0].ends_with("left side"));
+    CHECK(std::ranges::count_if(lines, [](const std::string& l) {
+              return l.find("0:25") != std::string::npos;
+          }) == 1);
+    CHECK(lines.back().find("q quit") != std::string::npos);
+
+    // Paused, the banner outranks the step's name.
+    f.view.paused = true;
+    lines = lines_at(40, 4);
+    CHECK(lines[1].find("PAUSED") != std::string::npos);
 }
