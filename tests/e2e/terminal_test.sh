@@ -150,6 +150,34 @@ resize)
     type_keys q
     check_restored
     ;;
+timeleft)
+    start_run
+    type_keys t
+    wait_for "Left: 0:"
+    screen | grep -qE '^ Left: 0:[0-9]{2} in this step, 1:[0-9]{2} in all' ||
+        fail "t did not show the time left in the step and the routine"
+    type_keys q
+    check_restored
+    ;;
+narrow40 | narrow20)
+    if [ "$scenario" = narrow40 ]; then cols=40 rows=10; else cols=20 rows=5; fi
+    tmux -L "$socket" resize-window -t t -x "$cols" -y "$rows"
+    sleep 0.3
+    type_keys "$binary run neck-release; echo EXIT=\$?" Enter
+    wait_for "Get ready"
+    type_keys n
+    wait_for "Side neck"
+    keys=$(screen | tail -n1)
+    [[ "$keys" == *"q quit"*"? help"* ]] || fail "the key line at ${cols}x${rows} is '$keys'"
+    screen | head -n1 | grep -qF "left" || fail "the side is not on the first line"
+    a=$(left); sleep 2.2; b=$(left)
+    [ "$b" -lt "$a" ] || fail "no moving countdown at ${cols}x${rows} ($a then $b)"
+    while IFS= read -r line; do
+        [ "${#line}" -le "$cols" ] || fail "a line wider than $cols columns: '$line'"
+    done < <(screen)
+    type_keys q
+    wait_for "EXIT=0"
+    ;;
 rate)
     # A person rates their pain with one key before and two after (10).
     mkdir -p "$XDG_CONFIG_HOME/selfcare/routines"
