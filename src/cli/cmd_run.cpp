@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "announcer.hpp"
-#include "catalog.hpp"
+#include "cmd_routines.hpp"
 #include "config.hpp"
 #include "cues.hpp"
 #include "pain_prompt.hpp"
@@ -69,7 +69,7 @@ void record(const Paths& paths, const FinishedRun& run) {
 
 int cmd_run(const RunCommandOptions& o, const Context& context) {
     const Config config = load_config(context.paths.config_file());
-    const Schedule schedule = expand(Catalog(context.paths.routines()).load(o.target));
+    const Schedule schedule = load_schedule(context, o.target);
     RunOptions options = run_options(o, context, config);
     if (!options.say.empty()) options.get_ready = get_ready_time(schedule, options.speech);
     const bool logging = !o.no_log && o.speed == 1.0;
