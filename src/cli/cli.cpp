@@ -47,11 +47,17 @@ int run_cli(int argc, char** argv) {
                   "Count aloud in timed steps: every 10 s, and 5 to 1 at the end");
     run->add_flag("--rate", run_flags.rate, "Ask for your pain, 0-10, before and after");
     run->add_flag("--no-log", run_flags.no_log, "Do not record this run in the log");
+    run->add_flag("--resume", run_flags.resume,
+                  "Go on from where you stopped this routine today; one session with it");
+    run->add_option("--from", run_flags.from, "Start at this step (1 is the first)")
+        ->check(CLI::Range(1, 10000))
+        ->excludes("--resume");
     run->footer(
         "Keys: space pause, n or Enter next, b back, + and - 10 s, t time left, q quit,\n"
         "? help.\n"
         "Examples:\n  selfcare run neck-release\n  selfcare run breathing-426 --say\n"
-        "  selfcare run home-session --speed 20 --plain --events -");
+        "  selfcare run home-session --speed 20 --plain --events -\n"
+        "  selfcare run home-session --resume");
 
     bool json = false;
     CLI::App* list = app.add_subcommand("list", "List the built-in routines and your own");

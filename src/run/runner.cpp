@@ -32,6 +32,7 @@ class Run {
 
     RunTotals play() {
         start_ = clock_.now();
+        sequencer_.start_at(options_.start_segment, options_.start_left);
         sequencer_.start(start_, events_);
         dispatch(start_);
         draw(start_);

@@ -27,6 +27,10 @@ struct RunOptions {
     SpeechOptions speech;                   // how much is said, and counting aloud
     std::function<void(const Cue&)> heard;  // told every cue played; for tests
     std::FILE* events = nullptr;            // --events; not owned
+    // Where to begin: a segment, and the schedule time left in it (zero:
+    // all of it). --resume and --from.
+    int start_segment = 0;
+    std::chrono::milliseconds start_left{0};
 };
 
 // REQUIRES: schedule has at least one segment. Runs until the routine ends,

@@ -96,6 +96,11 @@ void Sequencer::stop_active(TimePoint now) {
     active_since_.reset();
 }
 
+void Sequencer::start_at(int segment, std::chrono::milliseconds left) {
+    first_ = std::clamp(segment, 0, static_cast<int>(schedule_.segments.size()) - 1);
+    first_left_ = left;
+}
+
 void Sequencer::start(TimePoint now, std::vector<Event>& out) {
     started_ = true;
     out.push_back({EventKind::routine_start, now});
@@ -122,13 +127,19 @@ void Sequencer::plan_marks() {
     cycle_ = 0;
 }
 
-void Sequencer::begin_segment(int index, TimePoint starts, TimePoint now, std::vector<Event>& out) {
+void Sequencer::begin_segment(int index, TimePoint starts, TimePoint now, std::vector<Event>& out,
+                              Duration left) {
     index_ = index;
     const Segment& s = schedule_.segments[static_cast<size_t>(index)];
     length_ = real(s.max);
-    deadline_ = starts + length_;
-    if (paused_) paused_remaining_ = length_;
+    // A resumed segment keeps its length; the part done before counts as
+    // done, so a breath or a hold's minimum goes on from where it was.
+    if (left <= Duration::zero() || left > length_) left = length_;
+    deadline_ = starts + left;
+    if (paused_) paused_remaining_ = left;
     plan_marks();
+    while (next_tick_ > Seconds(0) && real(next_tick_) <= length_ - left)
+        next_tick_ += kTickEvery;
     // Active time runs from when the segment was due, even if we woke late.
     if (!paused_) start_active(std::min(starts, now));
     Event e{EventKind::segment_start, now, index};
@@ -147,6 +158,11 @@ void Sequencer::end_segment(Ending how, TimePoint now, std::vector<Event>& out) 
 // Moves on to the segment after the current one, which starts at `starts`
 // (the old deadline, so that lateness never accumulates), or finishes.
 void Sequencer::advance(TimePoint starts, TimePoint now, std::vector<Event>& out) {
+    if (index_ < 0) {
+        begin_segment(first_, starts, now, out,
+                      duration_cast<Duration>(duration<double>(first_left_) / speed_));
+        return;
+    }
     if (static_cast<size_t>(index_) + 1 < schedule_.segments.size()) {
         begin_segment(index_ + 1, starts, now, out);
         return;

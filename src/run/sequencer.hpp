@@ -93,6 +93,10 @@ class Sequencer {
     // `count_aloud` adds the tick events and counts down from kCountFrom.
     Sequencer(const Schedule& schedule, double speed, Seconds get_ready, bool count_aloud = false);
 
+    // Starts the routine at `segment` instead of the first, with `left` of
+    // schedule time left in it (zero: all of it). REQUIRES: before start().
+    void start_at(int segment, std::chrono::milliseconds left);
+
     // Each of these appends what happened, in order, to `out`.
     void start(TimePoint now, std::vector<Event>& out);
     // Handles every deadline that has passed: segment ends, phases, cues.
@@ -125,7 +129,8 @@ class Sequencer {
     Duration real(Seconds s) const;
     double schedule_seconds(Duration d) const;
     Duration remaining(TimePoint now) const;
-    void begin_segment(int index, TimePoint starts, TimePoint now, std::vector<Event>& out);
+    void begin_segment(int index, TimePoint starts, TimePoint now, std::vector<Event>& out,
+                       Duration left = Duration::zero());
     void end_segment(Ending how, TimePoint now, std::vector<Event>& out);
     void advance(TimePoint starts, TimePoint now, std::vector<Event>& out);
     void emit_phases(TimePoint now, std::vector<Event>& out);
@@ -138,6 +143,8 @@ class Sequencer {
     Seconds get_ready_;
 
     int index_ = -1;  // -1 while getting ready
+    int first_ = 0;   // the segment the run starts at
+    std::chrono::milliseconds first_left_{0};
     bool started_ = false;
     bool finished_ = false;
     bool completed_ = false;
