@@ -194,6 +194,7 @@ class Run {
         frame.height = height_;
         frame.show_help = show_help_;
         frame.notice = notice_;
+        frame.first = options_.start_segment;
         frame.style = options_.style;
         std::vector<std::string> lines = frame_lines(frame);
         const std::string update = screen_update(shown_, lines);

@@ -164,8 +164,13 @@ void body_getting_ready(Rows& rows, const Frame& f, const Painter& p) {
         add_wrapped(rows, p, "Caution: " + caution, f.width, kText);
         rows.push_back({"", kBlank});
     }
-    if (!s.segments.empty())
-        rows.push_back({p.line(" First: " + describe(s.segments.front())), kStep});
+    const auto first = static_cast<size_t>(std::max(0, f.first));
+    if (first < s.segments.size()) {
+        const Segment& seg = s.segments[first];
+        rows.push_back({p.line(fmt::format(" {}: {}", first == 0 ? "First" : "From here",
+                                           describe(seg))),
+                        kStep});
+    }
 }
 
 void body_segment(Rows& rows, const Frame& f, const Painter& p) {

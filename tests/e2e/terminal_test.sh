@@ -178,6 +178,29 @@ narrow40 | narrow20)
     type_keys q
     wait_for "EXIT=0"
     ;;
+resume)
+    # Stopped in the second step with q, then taken up again where it was.
+    mkdir -p "$XDG_CONFIG_HOME/selfcare/routines"
+    printf 'title = "Two"\n[[step]]\ntitle = "First"\nduration = 60\n[[step]]\ntitle = "Second"\nduration = 3\n' \
+        > "$XDG_CONFIG_HOME/selfcare/routines/two.toml"
+    type_keys "$binary run two; echo EXIT=\$?" Enter
+    wait_for "Get ready"
+    type_keys n
+    wait_for "step 1/2"
+    type_keys n
+    wait_for "step 2/2"
+    type_keys q
+    wait_for "selfcare run two --resume"
+    type_keys "clear; $binary run two --resume; echo EXIT=\$?" Enter
+    wait_for "From here: Second"
+    type_keys n
+    wait_for "step 2/2"
+    screen | grep -qF "step 1/2" && fail "--resume started from the first step"
+    wait_for "Done: Two in"
+    check_restored
+    sessions=$(grep -hcv '^#' "$XDG_DATA_HOME"/selfcare/*.log)
+    [ "$sessions" = 1 ] || fail "the log holds $sessions sessions, not one"
+    ;;
 rate)
     # A person rates their pain with one key before and two after (10).
     mkdir -p "$XDG_CONFIG_HOME/selfcare/routines"
