@@ -12,8 +12,7 @@
 
 namespace selfcare {
 
-int cmd_list(bool json, const Context& context) {
-    const Catalog catalog(context.paths.routines());
+std::vector<ListRow> list_rows(const Catalog& catalog) {
     std::vector<ListRow> rows;
     for (CatalogEntry& entry : catalog.entries()) {
         ListRow row{entry, std::nullopt, {}};
@@ -25,7 +24,18 @@ int cmd_list(bool json, const Context& context) {
         }
         rows.push_back(std::move(row));
     }
+    return rows;
+}
+
+int cmd_list(bool json, const Context& context) {
+    const std::vector<ListRow> rows = list_rows(Catalog(context.paths.routines()));
     fmt::print("{}", json ? render_list_json(rows) : render_list(rows));
+    return 0;
+}
+
+int cmd_list_names(const Context& context) {
+    for (const CatalogEntry& entry : Catalog(context.paths.routines()).entries())
+        fmt::print("{}\n", entry.name);
     return 0;
 }
 
