@@ -5,6 +5,7 @@
 
 #include "cmd_completions.hpp"
 #include "cmd_config.hpp"
+#include "cmd_edit.hpp"
 #include "cmd_log.hpp"
 #include "cmd_routines.hpp"
 #include "cmd_run.hpp"
@@ -198,6 +199,27 @@ int run_cli(int argc, char** argv) {
         "Examples:\n  selfcare config\n  ${EDITOR:-nano} \"$(selfcare config --path)\"\n"
         "The settings are described in 'man selfcare-config'.");
 
+    std::string new_name;
+    std::optional<std::string> new_from;
+    CLI::App* create = app.add_subcommand("new", "Write a routine of your own to start from");
+    create->add_option("name", new_name, "Its name: a-z, 0-9 and '-'")
+        ->type_name("NAME")
+        ->required();
+    create->add_option("--from", new_from, "Copy this routine instead (a name or a path)")
+        ->type_name("ROUTINE");
+    create->footer(
+        "Writes ~/.config/selfcare/routines/NAME.toml, opens $VISUAL or $EDITOR on a terminal,\n"
+        "then checks it. Examples:\n  selfcare new evening\n"
+        "  selfcare new my-neck --from neck-release");
+    std::string edit_name;
+    CLI::App* edit = app.add_subcommand("edit", "Open a routine of yours in your editor");
+    edit->add_option("name", edit_name, "A routine's name; a built-in is copied first")
+        ->type_name("ROUTINE")
+        ->required();
+    edit->footer(
+        "A built-in is copied to ~/.config/selfcare/routines/ first; your copy replaces it.\n"
+        "Example:\n  EDITOR=nano selfcare edit neck-release");
+
     std::string shell_name;
     CLI::App* completions =
         app.add_subcommand("completions", "Print the Tab-completion script for a shell");
@@ -246,6 +268,8 @@ int run_cli(int argc, char** argv) {
     if (config->parsed()) {
         return cmd_config(config_path ? ConfigView::path : ConfigView::settings, context.paths);
     }
+    if (create->parsed()) return cmd_new(new_name, new_from, context);
+    if (edit->parsed()) return cmd_edit(edit_name, context);
     if (completions->parsed()) return cmd_completions(shell_name);
     return cmd_welcome(context);
 }

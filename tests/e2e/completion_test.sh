@@ -62,7 +62,7 @@ fish)
     }
     expect run "$(complete_fish 'selfcare ru')"
     expect neck-release "$(complete_fish 'selfcare run ne')"
-    expect my-stretch "$(complete_fish 'selfcare show my')"
+    expect my-stretch "$(complete_fish 'selfcare edit my')"
     expect last "$(complete_fish 'selfcare log --week l')"
     expect "$(printf -- '--pain-after\n--pain-before')" "$(complete_fish 'selfcare log add x --pain')"
     ;;
