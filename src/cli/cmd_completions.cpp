@@ -27,7 +27,7 @@ int cmd_complete(const CommandSpec& root, const std::vector<std::string>& args) 
         std::vector<std::string> names;
         try {
             const Context context = context_from_environment();
-            for (CatalogEntry& e : Catalog(context.paths.routines()).entries())
+            for (CatalogEntry& e : Catalog(context.paths.routines()).list().entries)
                 names.push_back(std::move(e.name));
         } catch (const std::exception&) {
             // No paths, no user routines: the shell offers what it can.

@@ -13,7 +13,8 @@
 #include "catalog.hpp"
 #include "cmd_routines.hpp"
 #include "error.hpp"
-#include "read_file.hpp"
+#include "file.hpp"
+#include "routine_loader.hpp"
 #include "spawn.hpp"
 #include "suggest.hpp"
 #include "text.hpp"
@@ -22,9 +23,6 @@ namespace selfcare {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The largest routine file the loader reads (docs/routines.md, "Limits").
-constexpr size_t kMaxRoutineBytes = size_t{1} << 20;
 
 // "my-evening-stretch" -> "My evening stretch".
 std::string title_from(const std::string& name) {
@@ -76,15 +74,20 @@ void require_name(const std::string& name) {
     }
 }
 
+std::string read_routine(const std::string& path) {
+    FileText file = read_small_file(path, kMaxRoutineBytes);
+    if (!file.ok()) throw Error(Diagnostic{{path}, file.error, {}}, ExitCode::invalid_input);
+    return std::move(file.text);
+}
+
 // The text of a routine to copy: the user's file, a built-in, or a file
 // given by its path.
 std::string source_text(const std::string& from, const Catalog& catalog) {
-    if (looks_like_path(from)) return read_small_file(from, kMaxRoutineBytes);
+    if (looks_like_path(from)) return read_routine(from);
     std::vector<std::string_view> names;
-    const std::vector<CatalogEntry> entries = catalog.entries();
-    for (const CatalogEntry& e : entries) {
-        if (e.name == from && e.origin == Origin::user)
-            return read_small_file(e.path, kMaxRoutineBytes);
+    const Listing listing = catalog.list();
+    for (const CatalogEntry& e : listing.entries) {
+        if (e.name == from && e.origin == Origin::user) return read_routine(e.path);
         names.push_back(e.name);
     }
     for (const BuiltinRoutine& b : builtin_routines())
@@ -153,8 +156,8 @@ int cmd_edit(const std::string& name, const Context& context) {
                                           [&](const BuiltinRoutine& b) { return b.name == name; });
         if (builtin == builtin_routines().end()) {
             std::vector<std::string_view> names;
-            const std::vector<CatalogEntry> entries = catalog.entries();
-            for (const CatalogEntry& e : entries)
+            const Listing listing = catalog.list();
+            for (const CatalogEntry& e : listing.entries)
                 names.push_back(e.name);
             const std::string near = closest_match(name, names);
             throw invalid_input(

@@ -2,15 +2,22 @@
 // The commands about routines themselves: `list`, `show` and `check`.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog.hpp"
 #include "context.hpp"
 #include "list_view.hpp"
+#include "schedule.hpp"
 
 namespace selfcare {
 
+// The routine `target` names (a name or a path), expanded. Throws Error
+// (invalid input) with every problem found in it and in what it includes.
+Schedule load_schedule(const Context& context, std::string_view target);
+
 // Every routine in `catalog`, loaded: its schedule, or its first problem.
+// Throws Error when the user's folder cannot be read.
 std::vector<ListRow> list_rows(const Catalog& catalog);
 
 // Every routine the catalog has, as a table or JSON; a file with problems is

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "catalog.hpp"
+#include "cmd_routines.hpp"
 #include "config.hpp"
 #include "cues.hpp"
 #include "pain_prompt.hpp"
@@ -65,7 +65,7 @@ void record(const Paths& paths, const FinishedRun& run) {
 
 int cmd_run(const RunCommandOptions& o, const Context& context) {
     const Config config = load_config(context.paths.config_file());
-    const Schedule schedule = expand(Catalog(context.paths.routines()).load(o.target));
+    const Schedule schedule = load_schedule(context, o.target);
     const RunOptions options = run_options(o, context, config);
     const bool logging = !o.no_log && o.speed == 1.0;
     const bool rate = (o.rate || config.rate_pain) && logging;

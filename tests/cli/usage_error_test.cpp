@@ -77,6 +77,7 @@ TEST_CASE("the real binary: every usage error is one line starting with selfcare
         {{"sow", "neck-release"},
          "selfcare: unknown command 'sow'; did you mean 'show'? (see 'selfcare --help')\n"},
         {{"show", "./nonexist.toml"}, "selfcare: ./nonexist.toml: No such file or directory\n"},
+        {{"show", "neck"}, "selfcare: no routine named 'neck'; did you mean 'neck-release'?\n"},
     };
     for (const auto& [args, expected] : cases) {
         CAPTURE(args.front());
