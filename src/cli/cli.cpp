@@ -7,6 +7,7 @@
 #include "cmd_config.hpp"
 #include "cmd_edit.hpp"
 #include "cmd_log.hpp"
+#include "cmd_remind.hpp"
 #include "cmd_routines.hpp"
 #include "cmd_run.hpp"
 #include "cmd_welcome.hpp"
@@ -220,6 +221,19 @@ int run_cli(int argc, char** argv) {
         "A built-in is copied to ~/.config/selfcare/routines/ first; your copy replaces it.\n"
         "Example:\n  EDITOR=nano selfcare edit neck-release");
 
+    RemindOptions remind_options;
+    CLI::App* remind =
+        app.add_subcommand("remind", "One line when this week is behind its goal, else nothing");
+    remind->add_flag("--notify", remind_options.notify,
+                     "A desktop notification (notify-send) instead of a line");
+    remind->add_flag(
+        "--timer", remind_options.timer,
+        "As the systemd timer calls it: only at the time config.toml sets, once a day");
+    remind->footer(
+        "Examples:\n  selfcare remind                      in ~/.bashrc: a nudge when behind\n"
+        "  systemctl --user enable --now selfcare-remind.timer\n"
+        "The time, days and quiet hours are in config.toml's [remind] table.");
+
     std::string shell_name;
     CLI::App* completions =
         app.add_subcommand("completions", "Print the Tab-completion script for a shell");
@@ -270,6 +284,7 @@ int run_cli(int argc, char** argv) {
     }
     if (create->parsed()) return cmd_new(new_name, new_from, context);
     if (edit->parsed()) return cmd_edit(edit_name, context);
+    if (remind->parsed()) return cmd_remind(remind_options, context);
     if (completions->parsed()) return cmd_completions(shell_name);
     return cmd_welcome(context);
 }
