@@ -129,7 +129,13 @@ int run_cli(int argc, char** argv) {
     run->add_option("--speech", run_flags.speech,
                     "How much is said: brief (steps and moments) or full (also the caution "
                     "and each step's text)")
-        ->check(CLI::IsMember({"brief", "full"}));
+        ->type_name("LEVEL")
+        ->check(CLI::Validator(
+            [](const std::string& text) -> std::string {
+                if (text == "brief" || text == "full") return {};
+                return fmt::format("needs brief or full, got '{}'", text);
+            },
+            "", "speech_level"));
     run->add_flag("--count", run_flags.count,
                   "Count aloud in timed steps: every 10 s, and 5 to 1 at the end");
     run->add_flag("--rate", run_flags.rate, "Ask for your pain, 0-10, before and after");
@@ -137,8 +143,8 @@ int run_cli(int argc, char** argv) {
     run->add_flag("--resume", run_flags.resume,
                   "Go on from where you stopped this routine today; one session with it");
     run->add_option("--from", run_flags.from, "Start at this step (1 is the first)")
-        ->check(CLI::Range(1, 10000))
-        ->excludes("--resume");
+        ->type_name("STEP")
+        ->check(whole_number_in(1, 10000));
     run->footer(
         "Keys: space pause, n or Enter next, b back, + and - 10 s, t time left, q quit,\n"
         "? help.\n"

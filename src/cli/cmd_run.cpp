@@ -109,6 +109,8 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     RunOptions options = run_options(o, context, config);
     if (!options.say.empty()) options.get_ready = get_ready_time(schedule, options.speech);
     std::optional<Place> resumed;
+    if (o.resume && o.from > 0)
+        throw invalid_input("--resume and --from each choose where to start: give one of them");
     if (o.resume) {
         resumed = place_to_resume(context.paths.state, schedule, to_local(context.now).date);
         options.start_segment = resumed->segment;

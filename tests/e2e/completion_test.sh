@@ -48,7 +48,7 @@ bash)
     expect last "$(complete_bash selfcare log --week l)"
     expect last "$(complete_bash selfcare log --week = l)"
     expect add "$(complete_bash selfcare log a)"
-    expect "$(printf -- '--say\n--speed')" "$(complete_bash selfcare run neck-release --s)"
+    expect "$(printf -- '--say\n--speech\n--speed')" "$(complete_bash selfcare run neck-release --s)"
     expect "$(printf -- '--pain-after\n--pain-before')" "$(complete_bash selfcare log add x --pain)"
     # Paths complete too where a routine may be a file.
     touch "$work/empty/mine.toml"
