@@ -44,8 +44,9 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
     options.style = context.style;
     options.style.color = context.style.color && !o.no_color;
     options.bell = config.bell && !o.quiet && context.stdout_terminal;
-    if (!o.speech.empty()) options.speech.level = *speech_level_from(o.speech);
-    options.speech.count = o.count;
+    options.speech.level =
+        speech_level_from(o.speech.empty() ? config.speech : o.speech).value_or(SpeechLevel::brief);
+    options.speech.count = o.count || config.count;
     if (o.quiet) return options;
     if (o.say) {
         options.say = find_speech_command(context.path_variable);

@@ -16,7 +16,7 @@ using namespace std::string_view_literals;
 
 constexpr std::array kTopKeys = {"week_start"sv, "rate_pain"sv, "goal"sv, "cues"sv, "remind"sv};
 constexpr std::array kGoalKeys = {"sessions"sv, "minutes"sv};
-constexpr std::array kCueKeys = {"bell"sv, "say"sv};
+constexpr std::array kCueKeys = {"bell"sv, "say"sv, "speech"sv, "count"sv};
 constexpr std::array kWeekStarts = {"monday"sv, "sunday"sv};
 constexpr size_t kMaxConfigBytes = size_t{64} * 1024;
 
@@ -54,6 +54,11 @@ class ConfigReader {
                 set_origin("cues.bell", *cues->get("bell"), *b ? "true" : "false");
             }
             if (const TomlValue* v = cues->get("say")) say(*v);
+            if (const TomlValue* v = cues->get("speech")) speech(*v);
+            if (const auto b = file_.boolean(*cues, "count")) {
+                config_.count = *b;
+                set_origin("cues.count", *cues->get("count"), *b ? "true" : "false");
+            }
         }
         if (const TomlValue* remind = section(root, "remind")) {
             read_reminder_times(
@@ -121,6 +126,20 @@ class ConfigReader {
         }
     }
 
+    void speech(const TomlValue& value) {
+        if (value.type == TomlType::string && (value.text == "brief" || value.text == "full")) {
+            config_.speech = value.text;
+            set_origin("cues.speech", value, json_string(value.text));
+            return;
+        }
+        file_.problem(value.at, value.type == TomlType::string
+                                    ? fmt::format("'speech' must be \"brief\" or \"full\", not "
+                                                  "\"{}\"",
+                                                  value.text)
+                                    : fmt::format("'speech' must be \"brief\" or \"full\", not {}",
+                                                  type_name(value)));
+    }
+
     void say(const TomlValue& value) {
         if (value.type != TomlType::array || value.items.size() > kMaxSayArgs) {
             file_.problem(value.at,
@@ -169,6 +188,8 @@ Config default_config() {
     add("rate_pain", "false");
     add("cues.bell", "true");
     add("cues.say", "[]");
+    add("cues.speech", "\"brief\"");
+    add("cues.count", "false");
     add("remind.time", reminder_time_text(c.remind));
     add("remind.days", reminder_days_text(c.remind));
     add("remind.quiet", reminder_quiet_text(c.remind));

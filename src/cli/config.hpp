@@ -9,6 +9,8 @@
 //     [cues]
 //     bell = true                  # the terminal bell at transitions
 //     say = ["espeak-ng", "{text}"]  # a speech command, run without a shell
+//     speech = "brief"             # or "full": also the caution and each step's text
+//     count = false                # count aloud in timed steps
 //     [remind]                     # when the reminder timer may nudge (remind_config.hpp)
 //     time = "18:00"
 //
@@ -42,6 +44,8 @@ struct Config {
     // The speech command as an argument list; "{text}" in any argument is
     // replaced by what to say. Empty: no spoken cues.
     std::vector<std::string> say;
+    std::string speech = "brief";  // how much is said: "brief" or "full"
+    bool count = false;            // count aloud in timed steps
     ReminderTimes remind;
 
     // Every setting with its value and origin, in the order `selfcare config`

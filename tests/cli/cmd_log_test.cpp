@@ -273,7 +273,8 @@ TEST_CASE("config shows every setting and where it came from") {
           "# " + file + "\n" + "goal.sessions = 4      # " + file + ":3\n" +
               "goal.minutes = 30      # default\n" + "week_start = \"sunday\"  # " + file + ":1\n" +
               "rate_pain = false      # default\n" + "cues.bell = true       # default\n" +
-              "cues.say = []          # default\n" + "remind.time = \"18:00\"  # default\n" +
+              "cues.say = []          # default\n" + "cues.speech = \"brief\"  # default\n" +
+              "cues.count = false     # default\n" + "remind.time = \"18:00\"  # default\n" +
               "remind.days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]  # "
               "default\n" +
               "remind.quiet = [\"22:00\", \"08:00\"]  # default\n");

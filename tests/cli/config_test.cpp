@@ -29,9 +29,24 @@ TEST_CASE("a missing config file means the defaults") {
     CHECK_FALSE(c.rate_pain);
     CHECK(c.bell);
     CHECK(c.say.empty());
-    REQUIRE(c.settings.size() == 9);
+    CHECK(c.speech == "brief");
+    CHECK_FALSE(c.count);
+    REQUIRE(c.settings.size() == 11);
     for (const Setting& s : c.settings)
         CHECK(s.origin == "default");
+}
+
+TEST_CASE("the speech level and counting aloud are read from [cues]") {
+    const Config c = parse_config("[cues]\nspeech = \"full\"\ncount = true\n", "config.toml");
+    CHECK(c.speech == "full");
+    CHECK(c.count);
+    try {
+        parse_config("[cues]\nspeech = \"loud\"\n", "config.toml");
+        FAIL("a speech level that is not brief or full was accepted");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("'speech' must be \"brief\" or "
+                                         "\"full\", not \"loud\"") != std::string::npos);
+    }
 }
 
 TEST_CASE("every setting is read, and each remembers its line") {
