@@ -79,7 +79,7 @@ class Collector {
 }  // namespace
 
 bool meets_goal(const Goal& goal, int counted, int active_s) {
-    return counted >= goal.sessions && active_s >= goal.minutes * 60;
+    return counted >= goal.sessions && round_minutes(active_s) >= goal.minutes;
 }
 
 Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
@@ -137,7 +137,8 @@ Report build_report(LogReader& reader, const MonthCache& cache, Date first, int 
                            t.active_s,
                            meets_goal(goal, t.counted, t.active_s),
                            w >= current,
-                           0};
+                           0,
+                           t.pain};
     };
     if (streak == Streak::compute) {
         // Back to the last finished week before the range that missed the

@@ -22,6 +22,7 @@ struct WeekSummary {
     bool met = false;          // counted >= goal.sessions and minutes >= goal.minutes
     bool in_progress = false;  // holds today, or is still to come
     int streak = 0;            // weeks in a row that met the goal, up to this one; see below
+    PainTotals pain;           // the week's pain ratings, summed
 };
 
 // The streak at a week is the number of consecutive weeks, ending with it,
