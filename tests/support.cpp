@@ -57,7 +57,16 @@ fs::path source_dir() {
 Schedule schedule_of(std::string_view toml) {
     RoutineParse p = parse_routine(toml, "test.toml", "test");
     REQUIRE(p.problems.empty());
-    return expand(p.routine);
+    Expansion e = expand(p.routine);
+    REQUIRE(e.problem.empty());
+    return std::move(e.schedule);
+}
+
+Schedule plan_of(const Catalog& catalog, std::string_view name) {
+    Plan plan = catalog.plan(name);
+    if (!plan.problems.empty()) FAIL_CHECK(plan.problems.front().message);
+    REQUIRE(plan.problems.empty());
+    return std::move(plan.schedule);
 }
 
 const Schedule& two_sides() {

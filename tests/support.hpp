@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include "catalog.hpp"
 #include "schedule.hpp"
 
 // Lets doctest print both sides when two lists of strings differ.
@@ -51,6 +52,9 @@ std::filesystem::path source_dir();
 
 // The schedule of a routine given as TOML text, which must be valid.
 Schedule schedule_of(std::string_view toml);
+
+// The schedule of a routine the catalog must load without a problem.
+Schedule plan_of(const Catalog& catalog, std::string_view name);
 
 // Left side 30 s, a 5 s gap, right side 30 s: 65 s in three segments.
 const Schedule& two_sides();

@@ -61,10 +61,15 @@ std::optional<KnownRoutine> find_routine(const Paths& paths, const LogAddOptions
     const std::string& name = options.routine;
     const Catalog catalog(paths.routines());
     std::vector<std::string_view> names;
-    const std::vector<CatalogEntry> entries = catalog.entries();
-    for (const CatalogEntry& e : entries) {
+    Listing listing = catalog.list();
+    if (!listing.problem.empty()) throw Error(std::move(listing.problem));
+    for (const CatalogEntry& e : listing.entries) {
         if (e.name == name) {
-            const Schedule s = expand(catalog.load(name));
+            Plan plan = catalog.plan(name);
+            if (!plan.problems.empty()) {
+                throw Error(std::move(plan.problems), ExitCode::invalid_input);
+            }
+            const Schedule& s = plan.schedule;
             return KnownRoutine{s.title, s.total_min, s.total_max,
                                 static_cast<int>(s.segments.size())};
         }

@@ -28,6 +28,13 @@ int remove_and_tell(const Context& context, const std::string& device, const Ses
     return 0;
 }
 
+// This device's id, which a removal is written under.
+std::string this_device(const Context& context) {
+    DeviceId device = device_id(context.paths.state);
+    if (!device.error.empty()) throw Error(fmt::format("removal NOT saved: {}", device.error));
+    return std::move(device.id);
+}
+
 }  // namespace
 
 int cmd_log_remove(const std::string& id, const Context& context) {
@@ -51,11 +58,11 @@ int cmd_log_remove(const std::string& id, const Context& context) {
             fmt::format("'{}' starts more than one id ({} and {}); give more digits", prefix,
                         format_id(found[0].id), format_id(found[1].id)));
     }
-    return remove_and_tell(context, device_id(context.paths.state), found.front());
+    return remove_and_tell(context, this_device(context), found.front());
 }
 
 int cmd_log_undo(const Context& context) {
-    const std::string device = device_id(context.paths.state);
+    const std::string device = this_device(context);
     LogReader reader(context.paths.data);
     const std::optional<Session> last = last_session_of(reader, device);
     if (!last) {

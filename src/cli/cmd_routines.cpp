@@ -12,16 +12,24 @@
 
 namespace selfcare {
 
+Schedule load_schedule(const Context& context, std::string_view target) {
+    Plan plan = Catalog(context.paths.routines()).plan(target);
+    if (!plan.problems.empty()) throw Error(std::move(plan.problems), ExitCode::invalid_input);
+    return std::move(plan.schedule);
+}
+
 int cmd_list(bool json, const Context& context) {
     const Catalog catalog(context.paths.routines());
+    Listing listing = catalog.list();
+    if (!listing.problem.empty()) throw Error(std::move(listing.problem));
     std::vector<ListRow> rows;
-    for (CatalogEntry& entry : catalog.entries()) {
-        ListRow row{entry, std::nullopt, {}};
-        try {
-            row.schedule =
-                expand(catalog.load(entry.path.starts_with("builtin/") ? entry.name : entry.path));
-        } catch (const Error& e) {
-            row.problem = e.what();
+    for (CatalogEntry& entry : listing.entries) {
+        Plan plan = catalog.plan(entry.origin == Origin::builtin ? entry.name : entry.path);
+        ListRow row{std::move(entry), std::nullopt, {}};
+        if (plan.problems.empty()) {
+            row.schedule = std::move(plan.schedule);
+        } else {
+            row.problem = plan.problems.front().message;
         }
         rows.push_back(std::move(row));
     }
@@ -30,7 +38,7 @@ int cmd_list(bool json, const Context& context) {
 }
 
 int cmd_show(const std::string& target, bool json, const Context& context) {
-    const Schedule schedule = expand(Catalog(context.paths.routines()).load(target));
+    const Schedule schedule = load_schedule(context, target);
     fmt::print("{}", json ? render_plan_json(schedule) : render_plan(schedule));
     return 0;
 }
@@ -39,13 +47,15 @@ int cmd_check(const std::vector<std::string>& targets, const Context& context) {
     const Catalog catalog(context.paths.routines());
     int bad = 0;
     for (const std::string& target : targets) {
-        try {
-            const Schedule s = expand(catalog.load(target));
+        const Plan plan = catalog.plan(target);
+        if (plan.problems.empty()) {
+            const Schedule& s = plan.schedule;
             fmt::print("{}: ok, {} {}, {}\n", target, s.step_count,
                        s.step_count == 1 ? "step" : "steps", format_span(s.total_min, s.total_max));
-        } catch (const Error& e) {
+        } else {
             std::fflush(stdout);
-            fmt::print(stderr, "{}", e.report());
+            for (const Diagnostic& d : plan.problems)
+                fmt::print(stderr, "{}", format_diagnostic(d));
             ++bad;
         }
     }

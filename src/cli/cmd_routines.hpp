@@ -2,11 +2,17 @@
 // The commands about routines themselves: `list`, `show` and `check`.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "context.hpp"
+#include "schedule.hpp"
 
 namespace selfcare {
+
+// The routine `target` names (a name or a path), expanded. Throws Error
+// (invalid input) with every problem found in it and in what it includes.
+Schedule load_schedule(const Context& context, std::string_view target);
 
 // Every routine the catalog has, as a table or JSON; a file with problems is
 // listed as invalid, with a pointer to `check`.

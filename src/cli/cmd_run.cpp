@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "amendment.hpp"
-#include "catalog.hpp"
+#include "cmd_routines.hpp"
 #include "config.hpp"
 #include "cues.hpp"
 #include "error.hpp"
@@ -80,7 +80,7 @@ std::string not_kept(const RunCommandOptions& o) {
 
 int cmd_run(const RunCommandOptions& o, const Context& context) {
     const Config config = load_config(context.paths.config_file());
-    const Schedule schedule = expand(Catalog(context.paths.routines()).load(o.target));
+    const Schedule schedule = load_schedule(context, o.target);
     const RunOptions options = run_options(o, context, config);
     const std::string why_not = not_kept(o);
     const bool logging = why_not.empty();

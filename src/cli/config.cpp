@@ -1,14 +1,13 @@
 #include "config.hpp"
 
 #include <array>
-#include <system_error>
 
 #include <fmt/format.h>
 
+#include "file.hpp"
 #include "json.hpp"
-#include "read_file.hpp"
 #include "suggest.hpp"
-#include "toml_problems.hpp"
+#include "toml_reader.hpp"
 
 namespace selfcare {
 namespace {
@@ -29,67 +28,73 @@ std::string say_text(const std::vector<std::string>& say) {
     return fmt::format("[{}]", fmt::join(quoted, ", "));
 }
 
-// Walks the parsed table, filling `config` and noting where each value was
-// set; every problem goes to `problems`.
+// Walks the parsed file, filling `config` and noting where each value was
+// set; every problem goes to the file.
 class ConfigReader {
   public:
-    ConfigReader(TomlProblems& problems, Config& config) : problems_(problems), config_(config) {}
+    ConfigReader(TomlFile& file, Config& config) : file_(file), config_(config) {}
 
-    void read(const toml::table& root) {
-        problems_.check_keys(root, kTopKeys, "the config");
-        if (const toml::node* n = root.get("week_start")) week_start(*n);
-        if (const toml::node* n = root.get("rate_pain"))
-            boolean(*n, "rate_pain", config_.rate_pain);
-        if (const toml::table* goal = section(root, "goal")) {
-            problems_.check_keys(*goal, kGoalKeys, "[goal]");
+    void read() {
+        const TomlValue& root = file_.root();
+        file_.check_keys(root, kTopKeys, "the config");
+        if (const TomlValue* v = root.get("week_start")) week_start(*v);
+        if (const auto b = file_.boolean(root, "rate_pain")) {
+            config_.rate_pain = *b;
+            set_origin("rate_pain", *root.get("rate_pain"), *b ? "true" : "false");
+        }
+        if (const TomlValue* goal = section(root, "goal")) {
+            file_.check_keys(*goal, kGoalKeys, "[goal]");
             integer(*goal, "sessions", 1, 50, config_.goal.sessions);
             integer(*goal, "minutes", 0, 10'000, config_.goal.minutes);
         }
-        if (const toml::table* cues = section(root, "cues")) {
-            problems_.check_keys(*cues, kCueKeys, "[cues]");
-            if (const toml::node* n = cues->get("bell")) boolean(*n, "cues.bell", config_.bell);
-            if (const toml::node* n = cues->get("say")) say(*n);
+        if (const TomlValue* cues = section(root, "cues")) {
+            file_.check_keys(*cues, kCueKeys, "[cues]");
+            if (const auto b = file_.boolean(*cues, "bell")) {
+                config_.bell = *b;
+                set_origin("cues.bell", *cues->get("bell"), *b ? "true" : "false");
+            }
+            if (const TomlValue* v = cues->get("say")) say(*v);
         }
     }
 
   private:
-    void set_origin(std::string_view name, const toml::node& node, std::string value) {
+    void set_origin(std::string_view name, const TomlValue& value, std::string shown) {
         for (Setting& s : config_.settings) {
             if (s.name == name) {
-                s.value = std::move(value);
-                s.origin = fmt::format("{}:{}", problems_.path(), node.source().begin.line);
-                return;  // names are unique, and `value` is spent
+                s.value = std::move(shown);
+                s.origin = fmt::format("{}:{}", file_.path(), value.at.line);
+                return;  // names are unique, and `shown` is spent
             }
         }
     }
 
-    const toml::table* section(const toml::table& root, std::string_view key) {
-        const toml::node* node = root.get(key);
-        if (!node) return nullptr;
-        if (!node->is_table()) {
-            problems_.add(node->source(), fmt::format("'{}' must be a table ([{}]), not {}", key,
-                                                      key, toml_type_name(*node)));
+    const TomlValue* section(const TomlValue& root, std::string_view key) {
+        const TomlValue* value = root.get(key);
+        if (!value) return nullptr;
+        if (!value->is_table()) {
+            file_.problem(value->at, fmt::format("'{}' must be a table ([{}]), not {}", key, key,
+                                                 type_name(*value)));
             return nullptr;
         }
-        return node->as_table();
+        return value;
     }
 
-    void week_start(const toml::node& node) {
-        const auto* s = node.as_string();
-        const std::string_view v = s ? std::string_view(s->get()) : std::string_view();
+    void week_start(const TomlValue& value) {
+        const bool is_text = value.type == TomlType::string;
+        const std::string_view v = is_text ? std::string_view(value.text) : std::string_view();
         if (v == "monday" || v == "sunday") {
             config_.week_start = v == "monday" ? WeekStart::monday : WeekStart::sunday;
-            set_origin("week_start", node, json_string(v));
+            set_origin("week_start", value, json_string(v));
             return;
         }
         std::string message =
-            s ? fmt::format("'week_start' must be \"monday\" or \"sunday\", not \"{}\"", v)
-              : fmt::format("'week_start' must be \"monday\" or \"sunday\", not {}",
-                            toml_type_name(node));
-        if (std::string near = closest_week_start(v); s && !near.empty()) {
+            is_text ? fmt::format("'week_start' must be \"monday\" or \"sunday\", not \"{}\"", v)
+                    : fmt::format("'week_start' must be \"monday\" or \"sunday\", not {}",
+                                  type_name(value));
+        if (std::string near = closest_week_start(v); is_text && !near.empty()) {
             message += fmt::format("; did you mean \"{}\"?", near);
         }
-        problems_.add(node.source(), std::move(message));
+        file_.problem(value.at, std::move(message));
     }
 
     static std::string closest_week_start(std::string_view v) {
@@ -102,38 +107,16 @@ class ConfigReader {
         return closest_match(lower, kWeekStarts);
     }
 
-    void boolean(const toml::node& node, std::string_view name, bool& out) {
-        if (const auto* b = node.as_boolean()) {
-            out = b->get();
-            set_origin(name, node, out ? "true" : "false");
-            return;
+    void integer(const TomlValue& table, std::string_view key, int lo, int hi, int& out) {
+        if (const auto v = file_.integer(table, key, lo, hi)) {
+            out = *v;
+            set_origin(fmt::format("goal.{}", key), *table.get(key), std::to_string(out));
         }
-        problems_.add(node.source(), fmt::format("'{}' must be true or false, not {}", name,
-                                                 toml_type_name(node)));
     }
 
-    void integer(const toml::table& t, std::string_view key, int lo, int hi, int& out) {
-        const toml::node* node = t.get(key);
-        if (!node) return;
-        const auto* i = node->as_integer();
-        if (!i) {
-            problems_.add(node->source(), fmt::format("'{}' must be a whole number, not {}", key,
-                                                      toml_type_name(*node)));
-            return;
-        }
-        if (i->get() < lo || i->get() > hi) {
-            problems_.add(node->source(),
-                          fmt::format("'{}' must be from {} to {}, not {}", key, lo, hi, i->get()));
-            return;
-        }
-        out = static_cast<int>(i->get());
-        set_origin(fmt::format("goal.{}", key), *node, std::to_string(out));
-    }
-
-    void say(const toml::node& node) {
-        const toml::array* list = node.as_array();
-        if (!list || list->size() > kMaxSayArgs) {
-            problems_.add(node.source(),
+    void say(const TomlValue& value) {
+        if (value.type != TomlType::array || value.items.size() > kMaxSayArgs) {
+            file_.problem(value.at,
                           fmt::format("'say' must be a list of up to {} strings, the program and "
                                       "its arguments, like [\"espeak-ng\", \"{{text}}\"]",
                                       kMaxSayArgs));
@@ -141,29 +124,28 @@ class ConfigReader {
         }
         std::vector<std::string> args;
         bool has_text = false;
-        for (const toml::node& item : *list) {
-            const auto* s = item.as_string();
-            if (!s || s->get().empty() || s->get().size() > kMaxSayArgLength ||
-                s->get().find('\0') != std::string::npos) {
-                problems_.add(item.source(), fmt::format("each part of 'say' must be a non-empty "
-                                                         "string of at most {} bytes",
-                                                         kMaxSayArgLength));
+        for (const TomlValue& item : value.items) {
+            if (item.type != TomlType::string || item.text.empty() ||
+                item.text.size() > kMaxSayArgLength || item.text.find('\0') != std::string::npos) {
+                file_.problem(item.at, fmt::format("each part of 'say' must be a non-empty "
+                                                   "string of at most {} bytes",
+                                                   kMaxSayArgLength));
                 return;
             }
-            has_text = has_text || s->get().find("{text}") != std::string::npos;
-            args.push_back(s->get());
+            has_text = has_text || item.text.find("{text}") != std::string::npos;
+            args.push_back(item.text);
         }
         if (!args.empty() && !has_text) {
-            problems_.add(node.source(),
-                          "'say' must have \"{text}\" in one of its arguments, where "
-                          "the words to speak go");
+            file_.problem(value.at,
+                          "'say' must have \"{text}\" in one of its arguments, where the words to "
+                          "speak go");
             return;
         }
         config_.say = std::move(args);
-        set_origin("cues.say", node, say_text(config_.say));
+        set_origin("cues.say", value, say_text(config_.say));
     }
 
-    TomlProblems& problems_;
+    TomlFile& file_;
     Config& config_;
 };
 
@@ -184,18 +166,19 @@ Config default_config() {
 }
 
 Config parse_config(std::string_view text, const std::string& path) {
-    TomlProblems problems(text, path);
-    const toml::table root = problems.parse(text);
+    TomlFile file(text, path);
     Config config = default_config();
-    if (problems.empty()) ConfigReader(problems, config).read(root);
-    if (!problems.empty()) throw Error(problems.take(), ExitCode::invalid_input);
+    if (!file.has_problems()) ConfigReader(file, config).read();
+    if (file.has_problems()) throw Error(file.take_problems(), ExitCode::invalid_input);
     return config;
 }
 
 Config load_config(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec) && !ec) return default_config();
-    return parse_config(read_small_file(path, kMaxConfigBytes), path.string());
+    const FileText file = read_small_file(path, kMaxConfigBytes);
+    if (file.missing) return default_config();
+    if (!file.ok())
+        throw Error(Diagnostic{{path.string()}, file.error, {}}, ExitCode::invalid_input);
+    return parse_config(file.text, path.string());
 }
 
 }  // namespace selfcare

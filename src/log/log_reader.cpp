@@ -15,6 +15,7 @@
 
 #include "amendment.hpp"
 #include "error.hpp"
+#include "file.hpp"
 
 namespace selfcare {
 namespace fs = std::filesystem;
@@ -92,8 +93,9 @@ FileStamp stamp_of(const struct stat& st, std::string name) {
 class FileInput {
   public:
     explicit FileInput(const fs::path& path) : path_(path) {
-        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd_ < 0) throw cannot_read(path);
+        InputFile in = open_input(path);
+        if (!in.fd) throw Error(fmt::format("cannot read {}: {}", path.string(), in.error));
+        fd_ = in.fd.release();
         while (::flock(fd_, LOCK_SH) != 0) {
             if (errno != EINTR) break;  // a lock we cannot take does not stop a read
         }

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "error.hpp"
+#include "file.hpp"
 #include "session_log.hpp"
 
 namespace selfcare {
@@ -18,50 +18,12 @@ namespace {
 
 constexpr mode_t kFileMode = 0600;
 
-// The whole of a small regular file, or nothing when it cannot be read or
-// is larger than any summary (then it is not one).
-std::optional<std::string> read_small_file(const fs::path& path) {
-    // O_NONBLOCK keeps a FIFO planted in the cache from hanging the open.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
-    std::string text;
-    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-              static_cast<size_t>(st.st_size) <= kMaxSummaryBytes;
-    // Summaries are renamed into place whole and never written in place, so
-    // the size fstat gives is the size to read; a short read is a failure.
-    if (ok) text.resize(static_cast<size_t>(st.st_size));
-    for (size_t got = 0; ok && got < text.size();) {
-        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        ok = n > 0;
-        if (ok) got += static_cast<size_t>(n);
-    }
-    ::close(fd);
-    if (!ok) return std::nullopt;
-    return text;
-}
-
-bool write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        const ssize_t n = ::write(fd, text.data(), text.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        text.remove_prefix(static_cast<size_t>(n));
-    }
-    return true;
-}
-
 // Creates `dir` (0700) when missing, and takes group and other permissions
 // off it when it is there with them: summaries are for the user alone. The
 // user's own bits are left as they are (a folder made read-only stays so).
 // False when the folder cannot be had.
 bool private_folder(const fs::path& dir) {
-    try {
-        make_private_dirs(dir);
-    } catch (const Error&) {
-        return false;
-    }
+    if (!make_private_dirs(dir).empty()) return false;
     struct stat st {};
     if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
     return (st.st_mode & 077) == 0 || ::chmod(dir.c_str(), st.st_mode & 0700) == 0;
@@ -123,9 +85,11 @@ void MonthCache::read(LogReader& reader, YearMonth month,
 
 std::optional<MonthSummary> MonthCache::load(YearMonth month) const {
     if (root_.empty()) return std::nullopt;
-    const std::optional<std::string> text = read_small_file(file_for(month));
-    if (!text) return std::nullopt;
-    return decode_summary(*text, month, data_folder_);
+    // Summaries are renamed into place whole and never written in place;
+    // anything that is not one (a link, a FIFO, too large) is not read.
+    const FileText file = read_small_file(file_for(month), kMaxSummaryBytes, Links::refuse);
+    if (!file.ok() || file.text.empty()) return std::nullopt;
+    return decode_summary(file.text, month, data_folder_);
 }
 
 void MonthCache::store(const MonthSummary& s) const {
@@ -134,12 +98,12 @@ void MonthCache::store(const MonthSummary& s) const {
     if (!text || !private_folder(root_) || !private_folder(dir_)) return;
     const fs::path file = file_for(s.month);
     const fs::path temp = dir_ / fmt::format(".{}.{}.tmp", file.filename().string(), ::getpid());
-    const int fd =
-        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, kFileMode);
-    if (fd < 0) return;
+    Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, kFileMode));
+    if (!fd) return;
     // The mode is set outright, not left to the umask: summaries are health data.
-    const bool written = ::fchmod(fd, kFileMode) == 0 && write_all(fd, *text);
-    const bool closed = ::close(fd) == 0;
+    const bool written =
+        ::fchmod(fd.get(), kFileMode) == 0 && write_all(fd.get(), *text) == text->size();
+    const bool closed = ::close(fd.release()) == 0;
     // No fsync: after a crash the file is whole, missing or damaged, and a
     // damaged one fails its checksum and is made again.
     if (!written || !closed || ::rename(temp.c_str(), file.c_str()) != 0) ::unlink(temp.c_str());

@@ -1,6 +1,8 @@
 #include "record.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -46,15 +48,14 @@ Session make_session(const FinishedRun& run, std::string device, std::uint64_t i
 
 RecordResult record_run(const Paths& paths, const FinishedRun& run) {
     if (!worth_recording(run)) return RecordResult{};
-    std::string device;
-    std::uint64_t id = 0;
-    try {
-        device = device_id(paths.state);
-        id = random_u64();
-    } catch (const Error& e) {
-        throw Error(fmt::format("session NOT saved: {}", e.what()));
+    DeviceId device = device_id(paths.state);
+    if (!device.error.empty()) throw Error(fmt::format("session NOT saved: {}", device.error));
+    const std::optional<std::uint64_t> id = random_u64();
+    if (!id) {
+        throw Error(
+            fmt::format("session NOT saved: cannot get random bytes: {}", std::strerror(errno)));
     }
-    Session s = make_session(run, std::move(device), id);
+    Session s = make_session(run, std::move(device.id), *id);
     if (std::string why = validate(s); !why.empty()) {
         throw Error(fmt::format("session NOT saved: {}: {}", paths.data.string(), why));
     }

@@ -10,26 +10,12 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
+#include "file.hpp"
 
 namespace selfcare {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Closes a descriptor at the end of a scope.
-class Fd {
-  public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-  private:
-    int fd_;
-};
 
 // A failure with the path and errno's text.
 struct Failure {
@@ -117,13 +103,7 @@ void write_locked(int fd, const fs::path& path, std::string_view header, std::st
     const std::string bytes = bytes_to_write(fd, st.st_size, header, line, path);
     // One write normally does it all. Another is tried only after a short
     // write, to learn why it stopped (EFBIG, ENOSPC).
-    size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<size_t>(n);
-    }
+    const size_t done = write_all(fd, bytes);
     if (done == bytes.size() && ::fdatasync(fd) == 0) return;
     Failure failure = os_failure(path, done == bytes.size() ? "fdatasync" : "");
     // Take back whatever part went in, so the file is as it was. The lock is
@@ -162,12 +142,13 @@ std::string amendment_file_name(std::chrono::year_month month, std::string_view 
     return fmt::format("{}.{}.amend", month_prefix(month), device);
 }
 
-void make_private_dirs(const fs::path& dir) {
+std::string make_private_dirs(const fs::path& dir) {
     try {
         make_dirs(dir);
     } catch (const Failure& f) {
-        throw Error(fmt::format("{}: {}", f.path.string(), f.reason));
+        return fmt::format("{}: {}", f.path.string(), f.reason);
     }
+    return {};
 }
 
 fs::path append_session(const fs::path& folder, const Session& s) {

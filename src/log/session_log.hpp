@@ -47,7 +47,7 @@ std::filesystem::path append_amendment(const std::filesystem::path& folder, std:
 
 // Creates `dir` and any missing parents with mode 0700 whatever the umask,
 // syncing each new folder's parent. Leaves existing folders as they are.
-// Throws Error "PATH: reason" when a folder cannot be made.
-void make_private_dirs(const std::filesystem::path& dir);
+// Returns "PATH: reason" when a folder cannot be made, else nothing.
+std::string make_private_dirs(const std::filesystem::path& dir);
 
 }  // namespace selfcare

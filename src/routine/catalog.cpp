@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "builtin_routines.hpp"
-#include "read_file.hpp"
+#include "file.hpp"
 #include "routine_loader.hpp"
 #include "suggest.hpp"
 #include "text.hpp"
@@ -56,7 +56,8 @@ bool looks_like_path(std::string_view arg) {
 
 Catalog::Catalog(fs::path user_dir) : user_dir_(std::move(user_dir)) {}
 
-std::vector<CatalogEntry> Catalog::entries() const {
+Listing Catalog::list() const {
+    Listing listing;
     std::map<std::string, CatalogEntry, std::less<>> by_name;
     for (const BuiltinRoutine& b : builtin_routines()) {
         by_name[std::string(b.name)] = {std::string(b.name), Origin::builtin, builtin_path(b.name)};
@@ -64,7 +65,7 @@ std::vector<CatalogEntry> Catalog::entries() const {
     std::error_code ec;
     fs::directory_iterator it(user_dir_, ec);
     if (ec && ec != std::errc::no_such_file_or_directory) {
-        throw Error(fmt::format("cannot read {}: {}", user_dir_.string(), ec.message()));
+        listing.problem = fmt::format("cannot read {}: {}", user_dir_.string(), ec.message());
     }
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
@@ -73,11 +74,10 @@ std::vector<CatalogEntry> Catalog::entries() const {
         const bool overrides = by_name.contains(stem);
         by_name[stem] = {stem, Origin::user, p.string(), overrides};
     }
-    std::vector<CatalogEntry> out;
-    out.reserve(by_name.size());
+    listing.entries.reserve(by_name.size());
     for (auto& [name, entry] : by_name)
-        out.push_back(std::move(entry));
-    return out;
+        listing.entries.push_back(std::move(entry));
+    return listing;
 }
 
 std::optional<CatalogEntry> Catalog::find(std::string_view name) const {
@@ -100,8 +100,12 @@ Routine Catalog::parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>&
         const auto it = std::ranges::find(builtins, entry.name, &BuiltinRoutine::name);
         parsed = parse_routine(it->text, entry.path, entry.name);
     } else {
-        parsed =
-            parse_routine(read_small_file(entry.path, kMaxRoutineBytes), entry.path, entry.name);
+        const FileText file = read_small_file(entry.path, kMaxRoutineBytes);
+        if (!file.ok()) {
+            problems.push_back(Diagnostic{{entry.path}, file.error, {}});
+            return Routine{};
+        }
+        parsed = parse_routine(file.text, entry.path, entry.name);
     }
     std::ranges::move(parsed.problems, std::back_inserter(problems));
     return std::move(parsed.routine);
@@ -117,26 +121,42 @@ struct Catalog::Resolution {
     std::vector<Diagnostic>& problems;
 };
 
-Routine Catalog::load(std::string_view name_or_path) const {
-    std::vector<Diagnostic> problems;
-    Routine routine;
+RoutineParse Catalog::load(std::string_view name_or_path) const {
+    RoutineParse out;
     if (looks_like_path(name_or_path)) {
         const fs::path path(name_or_path);
         const CatalogEntry entry{name_from_path(path), Origin::user, path.string()};
-        routine = parse_entry(entry, problems);
+        out.routine = parse_entry(entry, out.problems);
     } else if (!is_routine_name(name_or_path)) {
-        throw invalid_input(fmt::format(
-            "'{}' is neither a routine name (a-z, 0-9 and '-') nor a path to a .toml file",
-            name_or_path));
+        out.problems.push_back(Diagnostic{
+            {},
+            fmt::format(
+                "'{}' is neither a routine name (a-z, 0-9 and '-') nor a path to a .toml file",
+                name_or_path),
+            {}});
     } else if (auto entry = find(name_or_path)) {
-        routine = parse_entry(*entry, problems);
+        out.routine = parse_entry(*entry, out.problems);
     } else {
-        throw invalid_input(not_found(name_or_path, entries()));
+        out.problems.push_back(Diagnostic{{}, not_found(name_or_path, list().entries), {}});
     }
-    Resolution state{{routine.name}, {}, {}, problems};
-    resolve_includes(routine, state);
-    if (!problems.empty()) throw Error(std::move(problems), ExitCode::invalid_input);
-    return routine;
+    if (!out.problems.empty()) return out;
+    Resolution state{{out.routine.name}, {}, {}, out.problems};
+    resolve_includes(out.routine, state);
+    return out;
+}
+
+Plan Catalog::plan(std::string_view name_or_path) const {
+    Plan plan;
+    RoutineParse loaded = load(name_or_path);
+    plan.problems = std::move(loaded.problems);
+    if (!plan.problems.empty()) return plan;
+    Expansion expanded = expand(loaded.routine);
+    if (!expanded.problem.empty()) {
+        plan.problems.push_back(Diagnostic{{}, std::move(expanded.problem), {}});
+    } else {
+        plan.schedule = std::move(expanded.schedule);
+    }
+    return plan;
 }
 
 void Catalog::resolve_includes(Routine& routine, Resolution& state) const {
@@ -163,7 +183,7 @@ void Catalog::resolve_includes(Routine& routine, Resolution& state) const {
         }
         const auto entry = find(step.include);
         if (!entry) {
-            report(not_found(step.include, entries(), " to include"));
+            report(not_found(step.include, list().entries, " to include"));
             continue;
         }
         const size_t known = state.problems.size();

@@ -8,7 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "error.hpp"
 #include "routine.hpp"
+#include "routine_loader.hpp"
+#include "schedule.hpp"
 
 namespace selfcare {
 
@@ -28,6 +31,21 @@ inline constexpr int kMaxIncludeDepth = 16;
 // contains '/' or ends in ".toml".
 bool looks_like_path(std::string_view arg);
 
+// Every routine the catalog knows, by name.
+struct Listing {
+    std::vector<CatalogEntry> entries;  // sorted by name
+    // Why the user's folder could not be read ("cannot read DIR: reason");
+    // its routines are then missing from `entries`.
+    std::string problem;
+};
+
+// A routine ready to show or run, or every problem found on the way: in its
+// file, in what it includes, or in expanding it.
+struct Plan {
+    Schedule schedule;
+    std::vector<Diagnostic> problems;  // when not empty, `schedule` must not be used
+};
+
 class Catalog {
   public:
     // `user_dir` is $XDG_CONFIG_HOME/selfcare/routines; it need not exist.
@@ -35,12 +53,15 @@ class Catalog {
 
     // Every routine by name, sorted; a user file hides the built-in of the
     // same name. Files whose names are not routine names are left out.
-    std::vector<CatalogEntry> entries() const;
+    Listing list() const;
 
     // Loads a routine by name or by path (see looks_like_path), with its
-    // includes resolved. Throws Error (invalid input) listing every problem
-    // in the file and in what it includes.
-    Routine load(std::string_view name_or_path) const;
+    // includes resolved, and every problem in the file and in what it
+    // includes. An unknown name is a problem too, with "did you mean".
+    RoutineParse load(std::string_view name_or_path) const;
+
+    // load() and then expand().
+    Plan plan(std::string_view name_or_path) const;
 
   private:
     std::optional<CatalogEntry> find(std::string_view name) const;

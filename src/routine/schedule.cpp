@@ -48,7 +48,7 @@ namespace {
 
 class Expander {
   public:
-    explicit Expander(Schedule& out) : out_(out) {}
+    Expander(Schedule& out, std::string& problem) : out_(out), problem_(problem) {}
 
     void routine(const Routine& r) {
         if (!r.caution.empty() &&
@@ -65,18 +65,22 @@ class Expander {
     }
 
   private:
+    // Once a limit is passed nothing more is added, so the work left is
+    // bounded by the routine's loops, which the loader limits.
     void add(Segment s) {
+        if (!problem_.empty()) return;
         if (out_.segments.size() >= kMaxSegments) {
-            throw invalid_input(
-                fmt::format("routine '{}' expands to more than {} segments; use "
-                            "fewer repeats, cycles or includes",
-                            out_.name, kMaxSegments));
+            problem_ = fmt::format(
+                "routine '{}' expands to more than {} segments; use fewer repeats, cycles or "
+                "includes",
+                out_.name, kMaxSegments);
+            return;
         }
         out_.total_min += s.min;
         out_.total_max += s.max;
         if (out_.total_max > kMaxRoutineLength) {
-            throw invalid_input(
-                fmt::format("routine '{}' would last more than 24 hours", out_.name));
+            problem_ = fmt::format("routine '{}' would last more than 24 hours", out_.name);
+            return;
         }
         out_.segments.push_back(std::move(s));
     }
@@ -141,16 +145,17 @@ class Expander {
     }
 
     Schedule& out_;
+    std::string& problem_;
 };
 
 }  // namespace
 
-Schedule expand(const Routine& routine) {
-    Schedule out;
-    out.name = routine.name;
-    out.title = routine.title;
-    out.summary = routine.summary;
-    Expander(out).routine(routine);
+Expansion expand(const Routine& routine) {
+    Expansion out;
+    out.schedule.name = routine.name;
+    out.schedule.title = routine.title;
+    out.schedule.summary = routine.summary;
+    Expander(out.schedule, out.problem).routine(routine);
     return out;
 }
 

@@ -52,9 +52,15 @@ struct Schedule {
 inline constexpr size_t kMaxSegments = 10'000;
 inline constexpr Seconds kMaxRoutineLength = std::chrono::hours(24);
 
+// A routine played out into segments, or the limit it passed.
+struct Expansion {
+    Schedule schedule;
+    std::string problem;  // when not empty, `schedule` stopped short and must not be used
+};
+
 // REQUIRES: `routine` loaded through the catalog (includes resolved, no
-// problems). Throws Error (invalid input) when a limit above is passed.
-Schedule expand(const Routine& routine);
+// problems). Expansion stops at the first limit above that it would pass.
+Expansion expand(const Routine& routine);
 
 // The label template filled in: "spot {n} of {count}" -> "spot 2 of 4".
 std::string fill_label(std::string_view label, int n, int count, std::string_view side);

@@ -21,8 +21,6 @@ constexpr Duration kBellGap = 250ms;
 // A cue program gets this long before it is stopped: long enough for any
 // sentence selfcare says, short enough that a hung one does not pile up.
 constexpr Duration kSpeechLimit = 15s;
-// How long the program waits, at the end, for the last cue to be said.
-constexpr Duration kLastWords = 3s;
 
 std::string units(long long n, std::string_view unit) {
     return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
@@ -83,6 +81,18 @@ std::string say_duration(Seconds min, Seconds max) {
     return say_one(min) + " to " + say_one(max);
 }
 
+std::string with_text(std::string_view argument, std::string_view text) {
+    constexpr std::string_view kField = "{text}";
+    std::string out;
+    size_t from = 0;
+    for (size_t at = argument.find(kField); at != std::string_view::npos;
+         at = argument.find(kField, from)) {
+        out.append(argument.substr(from, at - from)).append(text);
+        from = at + kField.size();
+    }
+    return out.append(argument.substr(from));
+}
+
 std::optional<Cue> cue_for(const Event& e, const Schedule& s) {
     switch (e.kind) {
         case EventKind::routine_start:
@@ -137,18 +147,14 @@ CuePlayer::CuePlayer(Terminal& terminal, const Clock& clock, bool bell,
                      std::vector<std::string> say)
     : terminal_(terminal), clock_(clock), bell_(bell), say_(std::move(say)) {}
 
-// The last cue ("Done", "Stopped") is still being spoken when the run ends:
-// let it finish, within reason, rather than cut it off.
+// Whatever is still speaking is cut off: the runner has already given the
+// last cue its time (see busy()).
 CuePlayer::~CuePlayer() {
-    const TimePoint give_up = std::chrono::steady_clock::now() + kLastWords;
-    while (speaker_ > 0 && std::chrono::steady_clock::now() < give_up) {
-        if (waitpid(speaker_, nullptr, WNOHANG) == speaker_) {
-            speaker_ = -1;
-        } else {
-            usleep(20'000);
-        }
-    }
     end_speech(true);
+}
+
+bool CuePlayer::busy() const {
+    return !bells_.empty() || speaker_ > 0;
 }
 
 void CuePlayer::play(const Cue& cue, TimePoint now) {
@@ -202,7 +208,7 @@ void CuePlayer::speak(const std::string& text, TimePoint now) {
     std::vector<std::string> args;
     args.reserve(say_.size());
     for (const std::string& a : say_)
-        args.push_back(a == "{text}" ? text : a);
+        args.push_back(with_text(a, text));
     std::vector<char*> argv;
     argv.reserve(args.size() + 1);
     for (std::string& a : args)

@@ -31,6 +31,10 @@ std::string say_duration(Seconds min, Seconds max);
 // "{text}" where the words go; empty when there is none.
 std::vector<std::string> find_speech_command(std::string_view path_variable);
 
+// One argument of the speech command with every "{text}" in it replaced by
+// `text`: "--text={text}" becomes "--text=Left side".
+std::string with_text(std::string_view argument, std::string_view text);
+
 class CuePlayer {
   public:
     // `say` is the speech command with "{text}" in it, or empty for none.
@@ -44,6 +48,11 @@ class CuePlayer {
     void poll(TimePoint now);
     // When poll() next has something to do.
     TimePoint next_time() const;
+    // True while bells are due or a cue is being spoken.
+    bool busy() const;
+
+    // How long the end of a run waits for the last cue to be heard.
+    static constexpr Duration kLastWords = std::chrono::seconds(3);
 
   private:
     void speak(const std::string& text, TimePoint now);

@@ -8,19 +8,12 @@
 
 #include <fmt/format.h>
 
+#include "file.hpp"
+
 namespace selfcare {
 namespace {
 
 constexpr int kLineAttempts = 3;
-
-void put(int fd, std::string_view text) {
-    while (!text.empty()) {
-        const ssize_t n = ::write(fd, text.data(), text.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return;  // nowhere to ask; the answer is still read
-        text.remove_prefix(static_cast<size_t>(n));
-    }
-}
 
 // Non-canonical input without echo for a scope; ISIG stays on so Ctrl-C and
 // Ctrl-Z keep working.
@@ -66,12 +59,12 @@ std::optional<int> ask_keys(int in_fd, int out_fd) {
         if (c == -1) break;
         const PainKeys::State s = c == -2 ? keys.timeout() : keys.feed(static_cast<char>(c));
         if (s == PainKeys::State::rated) {
-            put(out_fd, fmt::format("{}\n", keys.value()));
+            write_all(out_fd, fmt::format("{}\n", keys.value()));
             return keys.value();
         }
         if (s == PainKeys::State::skipped) break;
     }
-    put(out_fd, "skipped\n");
+    write_all(out_fd, "skipped\n");
     return std::nullopt;
 }
 
@@ -84,9 +77,9 @@ std::optional<int> ask_lines(int in_fd, int out_fd) {
         if (c < 0 && line.empty()) return std::nullopt;
         const PainLine answer = parse_pain_line(line);
         if (answer.valid) return answer.rating;
-        put(out_fd, "Please type a whole number from 0 to 10, or just Enter to skip: ");
+        write_all(out_fd, "Please type a whole number from 0 to 10, or just Enter to skip: ");
     }
-    put(out_fd, "\nskipped\n");
+    write_all(out_fd, "\nskipped\n");
     return std::nullopt;
 }
 
@@ -136,7 +129,7 @@ PainLine parse_pain_line(std::string_view line) {
 }
 
 std::optional<int> ask_pain(int in_fd, int out_fd, std::string_view question, PainMode mode) {
-    put(out_fd, question);
+    write_all(out_fd, question);
     return mode == PainMode::keys ? ask_keys(in_fd, out_fd) : ask_lines(in_fd, out_fd);
 }
 

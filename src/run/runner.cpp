@@ -42,10 +42,24 @@ class Run {
         }
         RunTotals totals = sequencer_.totals(clock_.now());
         totals.interrupted = interrupted_;
+        finish_cues();
         return totals;
     }
 
   private:
+    // The last cue ("Done": five bells; "Stopped") is heard in full, within
+    // CuePlayer::kLastWords, before the terminal is given back. A stop
+    // signal or q cuts the wait short.
+    void finish_cues() {
+        const TimePoint give_up = clock_.now() + CuePlayer::kLastWords;
+        while (cues_.busy() && clock_.now() < give_up) {
+            const Input input = terminal_.wait(std::min(cues_.next_time(), give_up));
+            if (input.kind == Input::Kind::stop) return;
+            if (input.kind == Input::Kind::key && (input.key == 'q' || input.key == 'Q')) return;
+            cues_.poll(clock_.now());
+        }
+    }
+
     TimePoint wake_time(TimePoint now) const {
         TimePoint wake = std::min(sequencer_.next_deadline(), cues_.next_time());
         if (options_.mode == TerminalMode::screen) {

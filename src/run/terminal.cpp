@@ -15,24 +15,16 @@ namespace {
 
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT};
 
-// The self-pipe: handlers write the signal number, the loop reads it. A
-// handler does nothing else.
-int pipe_fds[2] = {-1, -1};
+// The self-pipe's writing end, for the handlers: they write the signal
+// number and do nothing else. It is set only while a PosixTerminal's
+// handlers are installed; the terminal owns both ends.
+int signal_pipe = -1;
 
 extern "C" void on_signal(int signal) {
     const int saved = errno;
     const char byte = static_cast<char>(signal);
-    [[maybe_unused]] const ssize_t n = ::write(pipe_fds[1], &byte, 1);
+    [[maybe_unused]] const ssize_t n = ::write(signal_pipe, &byte, 1);
     errno = saved;
-}
-
-void write_all(int fd, std::string_view text) {
-    while (!text.empty()) {
-        const ssize_t n = ::write(fd, text.data(), text.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return;  // the terminal is gone; nothing useful to do
-        text.remove_prefix(static_cast<size_t>(n));
-    }
 }
 
 constexpr std::string_view kEnterScreen = "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J";
@@ -41,13 +33,20 @@ constexpr std::string_view kLeaveScreen = "\x1b[0m\x1b[?25h\x1b[?1049l";
 }  // namespace
 
 PosixTerminal::PosixTerminal(const Clock& clock, TerminalMode mode) : clock_(clock), mode_(mode) {
-    if (pipe2(pipe_fds, O_CLOEXEC | O_NONBLOCK) != 0) {
+    // Everything that can fail comes before the handlers are installed, and
+    // each descriptor is owned as soon as it exists, so a failure leaves
+    // nothing behind.
+    int ends[2] = {-1, -1};
+    if (pipe2(ends, O_CLOEXEC | O_NONBLOCK) != 0) {
         throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
     }
+    signal_read_ = Fd(ends[0]);
+    signal_write_ = Fd(ends[1]);
     // steady_clock is CLOCK_MONOTONIC on Linux, so its time points arm the
     // timer directly.
-    timer_ = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
-    if (timer_ < 0) throw Error(std::string("cannot create a timer: ") + std::strerror(errno));
+    timer_ = Fd(timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
+    if (!timer_) throw Error(std::string("cannot create a timer: ") + std::strerror(errno));
+    signal_pipe = signal_write_.get();
     struct sigaction sa = {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
@@ -61,10 +60,7 @@ PosixTerminal::~PosixTerminal() {
     release();
     for (size_t i = 0; i < std::size(kSignals); ++i)
         sigaction(kSignals[i], &old_[i], nullptr);
-    close(pipe_fds[0]);
-    close(pipe_fds[1]);
-    pipe_fds[0] = pipe_fds[1] = -1;
-    close(timer_);
+    signal_pipe = -1;
 }
 
 void PosixTerminal::take() {
@@ -150,20 +146,20 @@ Input PosixTerminal::wait(TimePoint deadline) {
             when.it_value = {static_cast<time_t>(ns / 1'000'000'000),
                              static_cast<long>(ns % 1'000'000'000)};
         }
-        timerfd_settime(timer_, TFD_TIMER_ABSTIME, &when, nullptr);
-        pollfd fds[3] = {{pipe_fds[0], POLLIN, 0},
+        timerfd_settime(timer_.get(), TFD_TIMER_ABSTIME, &when, nullptr);
+        pollfd fds[3] = {{signal_read_.get(), POLLIN, 0},
                          {keys_open_ ? STDIN_FILENO : -1, POLLIN, 0},
-                         {timer_, POLLIN, 0}};
+                         {timer_.get(), POLLIN, 0}};
         const int ready = ppoll(fds, 3, nullptr, nullptr);
         if (ready < 0 && errno != EINTR) throw Error(std::string("poll: ") + std::strerror(errno));
         if (ready <= 0) continue;
         if (fds[2].revents & POLLIN) {
             uint64_t expirations = 0;
-            [[maybe_unused]] const ssize_t n = read(timer_, &expirations, sizeof expirations);
+            [[maybe_unused]] const ssize_t n = read(timer_.get(), &expirations, sizeof expirations);
         }
         if (fds[0].revents & POLLIN) {
             char signal = 0;
-            if (read(pipe_fds[0], &signal, 1) == 1) {
+            if (read(signal_read_.get(), &signal, 1) == 1) {
                 switch (signal) {
                     case SIGWINCH:
                     case SIGCONT:

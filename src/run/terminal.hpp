@@ -10,6 +10,7 @@
 #include <termios.h>
 
 #include "clock.hpp"
+#include "file.hpp"
 
 namespace selfcare {
 
@@ -67,7 +68,9 @@ class PosixTerminal final : public Terminal {
 
     const Clock& clock_;
     TerminalMode mode_;
-    int timer_ = -1;         // a timerfd armed at the absolute deadline
+    Fd signal_read_;  // the self-pipe the signal handlers write to
+    Fd signal_write_;
+    Fd timer_;               // a timerfd armed at the absolute deadline
     bool keys_open_ = true;  // false once standard input has ended
     bool taken_ = false;
     termios saved_{};

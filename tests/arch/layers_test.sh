@@ -1,7 +1,7 @@
 #!/bin/sh
 # The architecture, checked by reading the sources (README.md, "For
 # developers"): which folder may include which, and the facts that keep the
-# environment and the command line each in one place. The build
+# environment, TOML and the command line each in one place. The build
 # enforces the include rule too (each library sees only its own folder and
 # the layers it links); this says which rule was broken, and in which file.
 # Usage: layers_test.sh SOURCE_DIR
@@ -56,6 +56,11 @@ outside_cli=$(grep -lE '\b(getenv|secure_getenv|isatty|setlocale)\b' "$src"/base
 # CLI11 in one file, the command line's.
 cli11=$(grep -l '#include <CLI/' "$src"/*/* | sed "s|$src/||")
 [ "$cli11" = "cli/cli.cpp" ] || fail "CLI11 must be included by cli/cli.cpp only, not: $cli11"
+
+# toml++ in one file, the TOML reader's.
+toml=$(grep -l '#include <toml++/' "$src"/*/* | sed "s|$src/||")
+[ "$toml" = "routine/toml_reader.cpp" ] ||
+    fail "toml++ must be included by routine/toml_reader.cpp only, not: $toml"
 
 # One Style.
 styles=$(grep -lE '^\s*struct Style\b' "$src"/*/* | sed "s|$src/||")

@@ -55,7 +55,7 @@ const fs::path& scratch_dir() {
     return dir;
 }
 
-Routine load_through_catalog(std::string_view text) {
+RoutineParse load_through_catalog(std::string_view text) {
     {
         std::ofstream out(scratch_dir() / "fuzz.toml", std::ios::binary | std::ios::trunc);
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -77,15 +77,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     const bool includes = std::ranges::any_of(
         parsed.routine.steps, [](const Step& s) { return s.kind == StepKind::include; });
-    try {
-        const Routine routine = includes ? load_through_catalog(text) : parsed.routine;
-        const Schedule schedule = expand(routine);
-        check_schedule(schedule);
-        require_printable(render_plan(schedule));
-        require_printable(render_plan_json(schedule));
-    } catch (const Error& e) {
-        if (e.code() != ExitCode::invalid_input) fail("bad input reported as a runtime failure");
-        require_printable(e.report());
+    const RoutineParse loaded = includes ? load_through_catalog(text) : parsed;
+    for (const Diagnostic& d : loaded.problems) {
+        if (d.message.empty()) fail("a problem without a message");
+        require_printable(format_diagnostic(d));
     }
+    if (!loaded.problems.empty()) return 0;
+    const Expansion expanded = expand(loaded.routine);
+    if (!expanded.problem.empty()) {
+        require_printable(expanded.problem);
+        return 0;
+    }
+    check_schedule(expanded.schedule);
+    require_printable(render_plan(expanded.schedule));
+    require_printable(render_plan_json(expanded.schedule));
     return 0;
 }

@@ -110,6 +110,7 @@ TEST_CASE("bells ring as a pattern spread over time") {
 TEST_CASE("speech runs the program directly: shell syntax in a title stays words") {
     TempDir dir;
     const std::string out = (dir / "said").string();
+    const std::string pwned = (dir / "pwned").string();
     // The fake speaker records its arguments, whether it could read
     // anything, and whether descriptor 50 (open in the parent, without
     // close-on-exec) reached it.
@@ -123,13 +124,18 @@ TEST_CASE("speech runs the program directly: shell syntax in a title stays words
     ScriptedTerminal term(clock, {});
     {
         CuePlayer player(term, clock, false, {(dir / "speak").string(), "--flag", "{text}"});
-        player.play(Cue{0, "Neck; rm -rf / $(reboot) `id`"}, SteadyClock().now());
+        // Harmless if it ever ran: each piece would only leave a file.
+        player.play(
+            Cue{0, "Neck; touch " + pwned + " $(touch " + pwned + ") `touch " + pwned + "`"},
+            SteadyClock().now());
         for (int i = 0; i < 500 && !std::filesystem::exists(out); ++i) {
             std::this_thread::sleep_for(10ms);
         }
     }
     close(50);
-    CHECK(read_file(out) == "--flag|Neck; rm -rf / $(reboot) `id`|");
+    CHECK(read_file(out) ==
+          "--flag|Neck; touch " + pwned + " $(touch " + pwned + ") `touch " + pwned + "`|");
+    CHECK_FALSE(std::filesystem::exists(pwned));
 }
 
 TEST_CASE("a speech program that runs too long is killed and reaped") {
@@ -144,4 +150,32 @@ TEST_CASE("a speech program that runs too long is killed and reaped") {
     clock.set(clock.now() + 16s);
     player.poll(clock.now());
     CHECK(player.next_time() == TimePoint::max());  // no child left to watch
+}
+
+TEST_CASE("{text} is replaced wherever it stands in an argument") {
+    CHECK(with_text("{text}", "Left side") == "Left side");
+    CHECK(with_text("--text={text}", "Left side") == "--text=Left side");
+    CHECK(with_text("<{text}> and <{text}>", "x") == "<x> and <x>");
+    CHECK(with_text("-v", "x") == "-v");
+    CHECK(with_text("{tex}", "x") == "{tex}");
+    // Replacement text is never searched again.
+    CHECK(with_text("{text}", "{text}") == "{text}");
+}
+
+TEST_CASE("a speech argument with {text} inside it speaks the words") {
+    TempDir dir;
+    const std::string out = (dir / "said").string();
+    write_file(dir / "speak", "#!/bin/sh\nprintf '%s|' \"$@\" > " + out + ".tmp\nmv " + out +
+                                  ".tmp " + out + "\n");
+    chmod((dir / "speak").c_str(), 0755);
+    FakeClock clock(TimePoint(1h));
+    ScriptedTerminal term(clock, {});
+    {
+        CuePlayer player(term, clock, false, {(dir / "speak").string(), "--text={text}"});
+        player.play(Cue{0, "Left side"}, SteadyClock().now());
+        for (int i = 0; i < 500 && !std::filesystem::exists(out); ++i) {
+            std::this_thread::sleep_for(10ms);
+        }
+    }
+    CHECK(read_file(out) == "--text=Left side|");
 }

@@ -1,5 +1,6 @@
 #include "runner.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <doctest/doctest.h>
@@ -193,4 +194,32 @@ TEST_CASE("the help overlay toggles with ?") {
     o.style = Style{false, false};
     run_schedule(two_sides(), o, clock, term);
     CHECK(term.written.find("q          quit (what you did is kept)") != std::string::npos);
+}
+
+TEST_CASE("the last bell pattern is heard in full before the run returns") {
+    FakeClock clock(TimePoint(1h));
+    ScriptedTerminal term(clock, {});
+    RunOptions o = plain();
+    o.bell = true;
+    const RunTotals t = run_schedule(schedule_of("title = \"T\"\n[[step]]\ntitle = \"A\"\n"
+                                                 "duration = \"2s\"\n"),
+                                     o, clock, term);
+    CHECK(t.completed);
+    // "Done" is five bells, 250 ms apart: all of them ring, the last one a
+    // second after the routine ended, and the run waits no longer than that.
+    const std::string& w = term.written;
+    const size_t done_line = w.find("Done");
+    REQUIRE(done_line != std::string::npos);
+    CHECK(std::count(w.begin() + static_cast<std::ptrdiff_t>(done_line), w.end(), '\a') == 4);
+    CHECK(clock.now() == TimePoint(1h) + 2s + 1s);
+}
+
+TEST_CASE("a stop signal cuts the last pattern short") {
+    FakeClock clock(TimePoint(1h));
+    ScriptedTerminal term(clock, {{2s + 300ms, Input{Input::Kind::stop}}});
+    RunOptions o = plain();
+    o.bell = true;
+    run_schedule(schedule_of("title = \"T\"\n[[step]]\ntitle = \"A\"\nduration = \"2s\"\n"), o,
+                 clock, term);
+    CHECK(clock.now() == TimePoint(1h) + 2s + 300ms);
 }

@@ -1,0 +1,99 @@
+#include "file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace selfcare {
+
+Fd::~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+Fd& Fd::operator=(Fd&& other) noexcept {
+    if (this != &other) {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = other.release();
+    }
+    return *this;
+}
+
+int Fd::release() {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+}
+
+std::size_t write_all(int fd, std::string_view bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (n == 0) errno = EIO;
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return done;
+}
+
+InputFile open_input(const std::filesystem::path& path, Links links) {
+    InputFile in;
+    const int flags =
+        O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (links == Links::refuse ? O_NOFOLLOW : 0);
+    in.fd = Fd(::open(path.c_str(), flags));
+    if (!in.fd) {
+        in.missing = errno == ENOENT;
+        in.error = errno == ELOOP && links == Links::refuse ? "is a symbolic link; refusing it"
+                                                            : std::strerror(errno);
+        return in;
+    }
+    struct stat st {};
+    if (::fstat(in.fd.get(), &st) != 0) {
+        in.error = std::strerror(errno);
+    } else if (S_ISDIR(st.st_mode)) {
+        in.error = std::strerror(EISDIR);
+    } else if (!S_ISREG(st.st_mode)) {
+        in.error = "is not a regular file (a pipe, a device or a socket); refusing to read it";
+    }
+    if (!in.error.empty()) in.fd = Fd();
+    return in;
+}
+
+FileText read_small_file(const std::filesystem::path& path, std::size_t max_bytes, Links links) {
+    FileText out;
+    InputFile in = open_input(path, links);
+    if (!in.fd) {
+        out.error = std::move(in.error);
+        out.missing = in.missing;
+        return out;
+    }
+    // Read in pieces, one byte past the limit at most, so that an oversized
+    // file is known without trusting its size and a small file costs only
+    // its own size.
+    char buffer[16 * 1024];
+    while (out.text.size() <= max_bytes) {
+        const std::size_t want = std::min(sizeof buffer, max_bytes + 1 - out.text.size());
+        const ssize_t n = ::read(in.fd.get(), buffer, want);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            out.error = std::strerror(errno);
+            return out;
+        }
+        if (n == 0) break;
+        out.text.append(buffer, static_cast<std::size_t>(n));
+    }
+    if (out.text.size() > max_bytes) {
+        out.error =
+            fmt::format("file is larger than {} KiB; refusing to read it", max_bytes / 1024);
+        out.text.clear();
+    }
+    return out;
+}
+
+}  // namespace selfcare
