@@ -8,6 +8,7 @@
 #include "catalog.hpp"
 #include "config.hpp"
 #include "error.hpp"
+#include "goals.hpp"
 #include "log_reader.hpp"
 #include "record.hpp"
 #include "report.hpp"
@@ -108,8 +109,9 @@ int cmd_log(const LogOptions& options, const Context& context) {
     LogReader reader(context.paths.data);
     const MonthCache cache(context.paths.cache, context.paths.data);
     const bool totals_only = options.weeks > 0 && !options.json && (!options.csv || csv == "weeks");
+    const Goals goals = load_goals(context, config.goal);
     const Report report = build_report(reader, cache, last - days(7 * (count - 1)), count, today,
-                                       config.goal, config.week_start, Streak::compute,
+                                       goals.history, config.week_start, Streak::compute,
                                        totals_only ? Sessions::skip : Sessions::keep);
     if (options.json) {
         fmt::print("{}", render_json(report));
@@ -126,6 +128,9 @@ int cmd_log(const LogOptions& options, const Context& context) {
         }
     }
     print_damage(reader);
+    for (const FileDamage& d : goals.damage)
+        fmt::print(stderr, "{}", format_damage(d));
+    if (!goals.problem.empty()) fmt::print(stderr, "selfcare: warning: {}\n", goals.problem);
     return 0;
 }
 
@@ -134,6 +139,7 @@ int cmd_log_add(const LogAddOptions& options, const Context& context) {
         throw invalid_input(fmt::format("'{}' is not a name selfcare can log: use a-z, 0-9 and '-'",
                                         options.routine));
     }
+    const Config config = load_config(context.paths.config_file());
     const WallTime start = parse_when(options.at, context.now);
     if (start > context.now + std::chrono::minutes(1)) {
         throw invalid_input(
@@ -157,6 +163,9 @@ int cmd_log_add(const LogAddOptions& options, const Context& context) {
     run.source = Source::manual;
     run.note = options.note;
     const RecordResult saved = record_run(context.paths, run);
+    // The goal in force is recorded as sessions are, so that a later change
+    // in config.toml leaves the weeks before it as they were judged.
+    note_goal(context, config.goal);
     fmt::print("Logged {} ({}, id {})\n", describe_saved(saved.session), saved.file.string(),
                format_id(saved.session.id));
     if (!saved.note_problem.empty()) {

@@ -11,6 +11,7 @@
 #include "config.hpp"
 #include "cues.hpp"
 #include "error.hpp"
+#include "goals.hpp"
 #include "pain_prompt.hpp"
 #include "record.hpp"
 #include "runner.hpp"
@@ -54,8 +55,10 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
     return options;
 }
 
-int record(const Paths& paths, const FinishedRun& run) {
-    const RecordResult r = record_run(paths, run);
+int record(const Context& context, const Goal& goal, const FinishedRun& run) {
+    const RecordResult r = record_run(context.paths, run);
+    // The goal in force is recorded as sessions are (goals.hpp).
+    if (r.outcome == Recorded::saved) note_goal(context, goal);
     if (r.outcome == Recorded::too_short) {
         fmt::print("Not logged: stopped before {} of activity.\n", format_spoken(kMinimumRecorded));
         if (!run.note.empty()) fmt::print("The note was not kept either.\n");
@@ -135,7 +138,7 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     // The summary comes first, so that a session that cannot be saved can
     // still be written down by hand.
     fmt::print("{}", run_summary(schedule, totals, o.speed));
-    return logging ? record(context.paths, run) : 0;
+    return logging ? record(context, config.goal, run) : 0;
 }
 
 }  // namespace selfcare

@@ -61,7 +61,7 @@ std::string render_history(const Report& r, Style style, int width) {
     for (const WeekSummary& w : r.weeks) {
         week.cells.push_back(format_iso_week(w.name));
         starts.cells.push_back(short_date(w.start));
-        count.cells.push_back(fmt::format("{}/{}", w.counted, r.goal.sessions));
+        count.cells.push_back(fmt::format("{}/{}", w.counted, w.goal.sessions));
         minutes.cells.push_back(fmt::format("{} min", round_minutes(w.active_s)));
         state.cells.push_back(week_state(w));
         streak.cells.push_back(std::to_string(w.streak));
@@ -112,7 +112,7 @@ std::string render_history(const Report& r, Style style, int width) {
         return line + "\n";
     };
     const bool color = style.color;
-    std::string out = fmt::format("Goal: {} a week\n\n", describe_goal(r.goal));
+    std::string out = wrap_after("Goal: ", describe_goals(r), width) + "\n";
     const std::string header =
         row([&](size_t i) { return pad(cols[i].header, widths[i], cols[i].right); });
     out += color ? fmt::format("\x1b[1m{}\x1b[0m\n", header.substr(0, header.size() - 1)) : header;

@@ -37,10 +37,12 @@ std::string week_json(const WeekSummary& w) {
     return fmt::format(
         R"({{"week": "{}", "from": "{}", "to": "{}", "sessions": {}, "counted": {}, )"
         R"("minutes": {}, "met": {}, "in_progress": {}, "streak": {}, )"
+        R"("goal": {{"sessions": {}, "minutes": {}}}, )"
         R"("pain_before": {}, "pain_after": {}, "pain_change": {}}})",
         format_iso_week(w.name), format_date(w.start), format_date(w.start + days(6)), w.sessions,
-        w.counted, round_minutes(w.active_s), w.met, w.in_progress, w.streak,
-        json_number(w.pain.before()), json_number(w.pain.after()), json_number(w.pain.change()));
+        w.counted, round_minutes(w.active_s), w.met, w.in_progress, w.streak, w.goal.sessions,
+        w.goal.minutes, json_number(w.pain.before()), json_number(w.pain.after()),
+        json_number(w.pain.change()));
 }
 
 std::string csv_field(std::string_view v) {
@@ -103,7 +105,7 @@ std::string render_weeks_csv(const Report& r) {
     for (const WeekSummary& w : r.weeks) {
         out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", format_iso_week(w.name),
                            format_date(w.start), format_date(w.start + days(6)), w.sessions,
-                           w.counted, round_minutes(w.active_s), r.goal.sessions, r.goal.minutes,
+                           w.counted, round_minutes(w.active_s), w.goal.sessions, w.goal.minutes,
                            w.met ? "yes" : "no", w.in_progress ? "yes" : "no", w.streak,
                            csv_number(w.pain.before()), csv_number(w.pain.after()),
                            csv_number(w.pain.change()));

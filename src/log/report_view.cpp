@@ -46,28 +46,9 @@ class Painter {
     Style s_;
 };
 
-// `text` after `label` (padded to kLabelWidth), wrapped at spaces so that
-// no line passes `width`; the lines after the first are indented under the
-// text. A word longer than a line is left whole.
+// `text` after `label` (padded to kLabelWidth), wrapped as wrap_after does.
 std::string labelled(std::string_view label, std::string_view text, int width) {
-    const int room = std::max(width - static_cast<int>(kLabelWidth), 10);
-    std::string out = fmt::format("  {:<{}}", label, kLabelWidth - 2);
-    int used = 0;
-    while (!text.empty()) {
-        const size_t space = text.find(' ');
-        const std::string_view word = text.substr(0, space);
-        if (used > 0 && used + 1 + width_of(word) > room) {
-            out += "\n" + std::string(kLabelWidth, ' ');
-            used = 0;
-        } else if (used > 0) {
-            out += ' ';
-            ++used;
-        }
-        out += word;
-        used += width_of(word);
-        text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
-    }
-    return out + "\n";
+    return wrap_after(fmt::format("  {:<{}}", label, kLabelWidth - 2), text, width);
 }
 
 // "3 of 3, met", "2 of 3, 1 to go", "1 of 3, missed".
@@ -157,6 +138,28 @@ std::string notes_rows(const Report& r, int width) {
 
 }  // namespace
 
+std::string wrap_after(std::string_view lead, std::string_view text, int width) {
+    const int indent = width_of(lead);
+    const int room = std::max(width - indent, 10);
+    std::string out(lead);
+    int used = 0;
+    while (!text.empty()) {
+        const size_t space = text.find(' ');
+        const std::string_view word = text.substr(0, space);
+        if (used > 0 && used + 1 + width_of(word) > room) {
+            out += "\n" + std::string(static_cast<size_t>(indent), ' ');
+            used = 0;
+        } else if (used > 0) {
+            out += ' ';
+            ++used;
+        }
+        out += word;
+        used += width_of(word);
+        text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
+    }
+    return out + "\n";
+}
+
 std::string plural(int n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -164,6 +167,19 @@ std::string plural(int n, std::string_view word) {
 std::string describe_goal(const Goal& goal) {
     return fmt::format("{} and {}", plural(goal.sessions, "session"),
                        plural(goal.minutes, "minute"));
+}
+
+std::string describe_goals(const Report& r) {
+    std::vector<std::string> parts;
+    for (size_t i = 0; i < r.weeks.size(); ++i) {
+        const Goal& g = r.weeks[i].goal;
+        if (i > 0 && g == r.weeks[i - 1].goal) continue;
+        parts.push_back(
+            i == 0 ? describe_goal(g) + " a week"
+                   : fmt::format("{} from {}", describe_goal(g), format_iso_week(r.weeks[i].name)));
+    }
+    if (parts.empty()) parts.push_back(describe_goal(r.goal) + " a week");
+    return fmt::format("{}", fmt::join(parts, "; "));
 }
 
 std::string short_date(Date d) {
@@ -219,13 +235,13 @@ std::string render_week(const Report& r, Style style, int width) {
     const bool fits = width_of(title) + 1 + width_of(dates) <= width;
     std::string out = p.bold(title) + (fits ? " " : "\n") + p.bold(dates);
     out += "\n\n" + day_rows(r, p, style) + "\n";
-    out += labelled("Goal", describe_goal(r.goal) + " a week", width);
-    out += labelled("Sessions", against(w.counted, r.goal.sessions, w, "", p), width);
+    out += labelled("Goal", describe_goal(w.goal) + " a week", width);
+    out += labelled("Sessions", against(w.counted, w.goal.sessions, w, "", p), width);
     if (w.sessions > w.counted) {
         out += labelled("", fmt::format("({} stopped early, not counted)", w.sessions - w.counted),
                         width);
     }
-    out += labelled("Minutes", against(round_minutes(w.active_s), r.goal.minutes, w, " min", p),
+    out += labelled("Minutes", against(round_minutes(w.active_s), w.goal.minutes, w, " min", p),
                     width);
     out += labelled("Streak", fmt::format("{} in a row", plural(r.streak, "week")), width);
     if (!r.sessions.empty()) {

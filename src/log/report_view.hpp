@@ -33,10 +33,19 @@ std::string render_history(const Report& r, Style style, int width = 80);
 // to "+N". REQUIRES: width >= 5.
 std::string session_marks(int counted, int all, int width, Style style);
 
+// `lead`, then `text` wrapped at spaces so that no line passes `width`
+// columns, the lines after the first indented as wide as `lead`; ends in a
+// newline. A word longer than a line is left whole.
+std::string wrap_after(std::string_view lead, std::string_view text, int width);
+
 // "3 sessions", "1 minute".
 std::string plural(int n, std::string_view word);
 // "3 sessions and 30 minutes".
 std::string describe_goal(const Goal& goal);
+// The goals in force over the report's weeks: "3 sessions and 30 minutes
+// a week", or "3 sessions and 30 minutes a week; 4 sessions and 30 minutes
+// from 2026-W47" when it changed.
+std::string describe_goals(const Report& r);
 // "Mon 16 Nov".
 std::string short_date(Date d);
 

@@ -162,6 +162,17 @@ fs::path append_session(const fs::path& folder, const Session& s) {
     return path;
 }
 
+fs::path append_record(const fs::path& folder, std::string_view name, std::string_view header,
+                       std::string_view line, std::string_view what) {
+    fs::path path = folder / name;
+    try {
+        append_line(folder, path, header, line);
+    } catch (const Failure& f) {
+        throw Error(fmt::format("{} NOT saved: {}: {}", what, f.path.string(), f.reason));
+    }
+    return path;
+}
+
 fs::path append_amendment(const fs::path& folder, std::string_view device, const Amendment& a) {
     const std::chrono::year_month_day ymd(a.date);
     fs::path path = folder / amendment_file_name(ymd.year() / ymd.month(), device);

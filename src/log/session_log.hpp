@@ -45,6 +45,14 @@ std::string amendment_file_name(std::chrono::year_month month, std::string_view 
 std::filesystem::path append_amendment(const std::filesystem::path& folder, std::string_view device,
                                        const Amendment& a);
 
+// Appends `line` (ending in a newline) to the file `name` in `folder` with
+// every guarantee append_session gives, starting a new file with `header`.
+// For the other append-only files beside the log (goal_log.hpp). Throws
+// Error "WHAT NOT saved: PATH: reason".
+std::filesystem::path append_record(const std::filesystem::path& folder, std::string_view name,
+                                    std::string_view header, std::string_view line,
+                                    std::string_view what);
+
 // Creates `dir` and any missing parents with mode 0700 whatever the umask,
 // syncing each new folder's parent. Leaves existing folders as they are.
 // Returns "PATH: reason" when a folder cannot be made, else nothing.

@@ -22,12 +22,12 @@ Value field(const Report& r, std::string_view name) {
     const int minutes = round_minutes(w.active_s);
     const auto number = [](int n) { return Value{std::to_string(n), std::to_string(n)}; };
     if (name == "done") return number(w.counted);
-    if (name == "goal") return number(r.goal.sessions);
-    if (name == "left") return number(std::max(0, r.goal.sessions - w.counted));
+    if (name == "goal") return number(w.goal.sessions);
+    if (name == "left") return number(std::max(0, w.goal.sessions - w.counted));
     if (name == "sessions") return number(w.sessions);
     if (name == "minutes") return number(minutes);
-    if (name == "goal_minutes") return number(r.goal.minutes);
-    if (name == "minutes_left") return number(std::max(0, r.goal.minutes - minutes));
+    if (name == "goal_minutes") return number(w.goal.minutes);
+    if (name == "minutes_left") return number(std::max(0, w.goal.minutes - minutes));
     if (name == "met") return Value{w.met ? "yes" : "no", w.met ? "true" : "false"};
     const std::string week = format_iso_week(w.name);
     return Value{week, fmt::format("\"{}\"", week)};
@@ -45,9 +45,9 @@ Error bad_format(std::string_view why) {
 
 std::string render_status(const Report& r) {
     const WeekSummary& w = r.weeks.back();
-    if (w.met) return fmt::format("{}/{} this week, goal met\n", w.counted, r.goal.sessions);
-    return fmt::format("{}/{} this week, {}/{} min\n", w.counted, r.goal.sessions,
-                       round_minutes(w.active_s), r.goal.minutes);
+    if (w.met) return fmt::format("{}/{} this week, goal met\n", w.counted, w.goal.sessions);
+    return fmt::format("{}/{} this week, {}/{} min\n", w.counted, w.goal.sessions,
+                       round_minutes(w.active_s), w.goal.minutes);
 }
 
 std::string render_status_format(const Report& r, std::string_view format) {

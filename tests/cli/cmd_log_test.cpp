@@ -103,10 +103,12 @@ TEST_CASE("other weeks, histories, JSON and CSV") {
           "Streak: 1 week in a row\n");
 
     const Result json = sc(home, {"log", "--json"});
-    CHECK(json.out.find(R"("week": {"week": "2026-W47", "from": "2026-11-16", "to": "2026-11-22", )"
-                        R"("sessions": 2, "counted": 2, "minutes": 36, "met": false, )"
-                        R"("in_progress": true, "streak": 1, "pain_before": 6.0, )"
-                        R"("pain_after": 4.0, "pain_change": -2.0})") != std::string::npos);
+    CHECK(json.out.find(
+              R"("week": {"week": "2026-W47", "from": "2026-11-16", "to": "2026-11-22", )"
+              R"("sessions": 2, "counted": 2, "minutes": 36, "met": false, )"
+              R"("in_progress": true, "streak": 1, "goal": {"sessions": 3, "minutes": 30}, )"
+              R"("pain_before": 6.0, )"
+              R"("pain_after": 4.0, "pain_change": -2.0})") != std::string::npos);
     CHECK(json.out.find(R"("goal": {"sessions": 3, "minutes": 30})") != std::string::npos);
     CHECK(json.out.find(R"("routine": "walk", "title": "walk", "active_seconds": 1500, )") !=
           std::string::npos);
@@ -193,8 +195,7 @@ TEST_CASE("log add refuses a name close to a routine's unless it is meant, or wa
     CHECK(sc(home, {"log", "add", "box-breath", "--minutes", "5"}).status == 2);
     CHECK(sc(home, {"log", "add", "box-breath", "--minutes", "5", "--new"}).status == 0);
     CHECK(sc(home, {"log", "add", "box-breath", "--minutes", "5"}).status == 0);
-    CHECK(sc(home, {"log", "--csv"}).out.find(",box-breath,box-breath,300,") !=
-          std::string::npos);
+    CHECK(sc(home, {"log", "--csv"}).out.find(",box-breath,box-breath,300,") != std::string::npos);
 }
 
 TEST_CASE("the reports take their width from COLUMNS") {
