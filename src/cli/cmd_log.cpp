@@ -1,6 +1,10 @@
 #include "cmd_log.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -8,11 +12,13 @@
 #include "catalog.hpp"
 #include "config.hpp"
 #include "error.hpp"
+#include "file.hpp"
 #include "goals.hpp"
 #include "log_reader.hpp"
 #include "record.hpp"
 #include "report.hpp"
 #include "report_export.hpp"
+#include "report_html.hpp"
 #include "report_view.hpp"
 #include "schedule.hpp"
 #include "status_line.hpp"
@@ -91,6 +97,19 @@ std::optional<KnownRoutine> find_routine(const Paths& paths, const LogAddOptions
     return std::nullopt;
 }
 
+// Writes `text` to `path`, or to standard output for "-". A new file is
+// made 0600: the report is health data.
+void write_output(const std::string& path, std::string_view text) {
+    if (path == "-") {
+        fmt::print("{}", text);
+        return;
+    }
+    Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+    if (!fd || write_all(fd.get(), text) != text.size() || ::close(fd.release()) != 0) {
+        throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    }
+}
+
 }  // namespace
 
 int cmd_log(const LogOptions& options, const Context& context) {
@@ -108,12 +127,15 @@ int cmd_log(const LogOptions& options, const Context& context) {
     const int count = std::max(options.weeks, 1);
     LogReader reader(context.paths.data);
     const MonthCache cache(context.paths.cache, context.paths.data);
-    const bool totals_only = options.weeks > 0 && !options.json && (!options.csv || csv == "weeks");
+    const bool totals_only = options.weeks > 0 && !options.json && options.html.empty() &&
+                             (!options.csv || csv == "weeks");
     const Goals goals = load_goals(context, config.goal);
     const Report report = build_report(reader, cache, last - days(7 * (count - 1)), count, today,
                                        goals.history, config.week_start, Streak::compute,
                                        totals_only ? Sessions::skip : Sessions::keep);
-    if (options.json) {
+    if (!options.html.empty()) {
+        write_output(options.html, render_html(report));
+    } else if (options.json) {
         fmt::print("{}", render_json(report));
     } else if (options.csv) {
         fmt::print("{}", csv == "weeks" ? render_weeks_csv(report) : render_csv(report));
