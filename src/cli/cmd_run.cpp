@@ -1,16 +1,18 @@
 #include "cmd_run.hpp"
 
 #include <cerrno>
-#include <cmath>
 #include <cstring>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "amendment.hpp"
 #include "announcer.hpp"
 #include "cmd_routines.hpp"
 #include "config.hpp"
 #include "cues.hpp"
+#include "error.hpp"
+#include "goals.hpp"
 #include "pain_prompt.hpp"
 #include "place.hpp"
 #include "record.hpp"
@@ -59,47 +61,43 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
     return options;
 }
 
-// The id the run was logged with, or 0 when it was too short to log.
-std::uint64_t record(const Paths& paths, const FinishedRun& run) {
-    const RecordResult r = record_run(paths, run);
+// Records the run; for a resumed run, the part it goes on from is then
+// removed, so that the two are one session. Sets `id` to the id it was
+// logged with (0: too short to log). Returns the exit status.
+int record(const Context& context, const Goal& goal, const FinishedRun& run,
+           const std::optional<Place>& resumed, std::uint64_t& id) {
+    const RecordResult r = record_run(context.paths, run);
+    id = r.outcome == Recorded::saved ? r.session.id : 0;
+    // The goal in force is recorded as sessions are (goals.hpp).
+    if (r.outcome == Recorded::saved) note_goal(context, goal);
     if (r.outcome == Recorded::too_short) {
         fmt::print("Not logged: stopped before {} of activity.\n", format_spoken(kMinimumRecorded));
-        return 0;
+        if (!run.note.empty()) fmt::print("The note was not kept either.\n");
+    } else {
+        fmt::print("Logged in {}.\n", r.file.string());
     }
-    fmt::print("Logged in {}.\n", r.file.string());
-    return r.session.id;
+    int status = 0;
+    if (id != 0 && resumed && resumed->session != 0) {
+        const std::string problem =
+            replace_part(context.paths.data, context.now, r.session, *resumed);
+        if (!problem.empty()) {
+            std::fflush(stdout);
+            fmt::print(stderr, "selfcare: {}\n", problem);
+            status = static_cast<int>(ExitCode::failure);
+        }
+    }
+    if (r.note_problem.empty()) return status;
+    std::fflush(stdout);
+    fmt::print(stderr, "selfcare: {}; the session itself was saved\n", r.note_problem);
+    return static_cast<int>(ExitCode::failure);
 }
 
-// The first segment of step `step` (1-based), for --from.
-int first_segment_of(const Schedule& schedule, int step) {
-    for (size_t i = 0; i < schedule.segments.size(); ++i) {
-        if (schedule.segments[i].step == step) return static_cast<int>(i);
-    }
-    throw invalid_input(
-        fmt::format("--from {}: {} has steps 1 to {}", step, schedule.name, schedule.step_count));
-}
-
-// Where a stopped run left off, kept so that --resume can go on from there.
-void keep_place(const Context& context, const Schedule& schedule, const FinishedRun& run,
-                const RunTotals& totals, std::uint64_t session) {
-    if (totals.segment < 0) return;  // stopped before the first step: nothing to go on with
-    const Segment& seg = schedule.segments[static_cast<size_t>(totals.segment)];
-    Place place;
-    place.routine = schedule.name;
-    place.hash = schedule_hash(schedule);
-    place.date = to_local(run.started).date;
-    place.started = run.started;
-    place.segment = totals.segment;
-    place.left = std::chrono::milliseconds(std::max<long long>(
-        0, std::llround((static_cast<double>(seg.max.count()) - totals.segment_done) * 1000)));
-    place.active = run.active;
-    place.segments_done = run.segments_done;
-    place.session = session;
-    place.pain_before = run.pain_before;
-    if (std::string error = save_place(context.paths.state, place); !error.empty())
-        fmt::print(stderr, "selfcare: warning: cannot keep the place to resume from: {}\n", error);
-    else
-        fmt::print("Go on later today with: selfcare run {} --resume\n", schedule.name);
+// Why nothing the person types for this run would be kept, or "" when it
+// would be.
+std::string not_kept(const RunCommandOptions& o) {
+    if (o.no_log) return "with --no-log nothing is kept";
+    if (o.speed != 1.0) return fmt::format("a preview at --speed {} is not logged", o.speed);
+    return {};
 }
 
 }  // namespace
@@ -119,7 +117,20 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     } else if (o.from > 0) {
         options.start_segment = first_segment_of(schedule, o.from);
     }
-    const bool logging = !o.no_log && o.speed == 1.0;
+    const std::string why_not = not_kept(o);
+    const bool logging = why_not.empty();
+    if (std::string bad = validate_note(o.note); !o.note.empty() && !bad.empty()) {
+        throw invalid_input(fmt::format("--note: {}", bad));
+    }
+    // Questions whose answers would be thrown away are not asked, and the
+    // person is told why rather than left wondering.
+    if (!logging && (o.rate || !o.note.empty())) {
+        const std::string_view what = !o.rate          ? "the note will not be kept"
+                                      : o.note.empty() ? "not asking for pain ratings"
+                                                       : "not asking for pain ratings, and the "
+                                                         "note will not be kept";
+        fmt::print(stderr, "selfcare: {}: {}\n", what, why_not);
+    }
     const bool rate = (o.rate || config.rate_pain) && logging;
     const PainMode pain_mode = options.mode == TerminalMode::screen && context.stdin_terminal
                                    ? PainMode::keys
@@ -130,6 +141,7 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     run.title = schedule.title;
     run.planned_min = schedule.total_min;
     run.planned_max = schedule.total_max;
+    run.note = o.note;
     if (resumed)
         run.pain_before = resumed->pain_before;  // asked when the session began
     else if (rate)
@@ -163,12 +175,13 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     // still be written down by hand.
     fmt::print("{}", run_summary(schedule, totals, o.speed));
     if (!logging) return 0;
-    const std::uint64_t id = record(context.paths, run);
+    std::uint64_t id = 0;
+    const int status = record(context, config.goal, run, resumed, id);
     if (totals.completed)
         forget_place(context.paths.state, schedule.name);
     else
-        keep_place(context, schedule, run, totals, id ? id : resumed ? resumed->session : 0);
-    return 0;
+        keep_place(context.paths.state, schedule, run, totals, id);
+    return status;
 }
 
 }  // namespace selfcare

@@ -19,6 +19,7 @@ struct RunCommandOptions {
     bool count = false;  // --count: count aloud in timed steps
     bool rate = false;   // ask for pain before and after
     bool no_log = false;
+    std::string note;     // --note: kept with the session as an amendment
     bool resume = false;  // go on from where the last stopped run of it left off
     int from = 0;         // --from STEP: start at this step (1-based); 0: the first
 };

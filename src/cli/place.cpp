@@ -2,12 +2,14 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "amendment.hpp"
 #include "error.hpp"
 #include "file.hpp"
 #include "plan_view.hpp"
@@ -150,6 +152,56 @@ Place place_to_resume(const std::filesystem::path& state_dir, const Schedule& sc
             "Run it again, or start at a step with --from");
     }
     return *place;
+}
+
+int first_segment_of(const Schedule& schedule, int step) {
+    for (size_t i = 0; i < schedule.segments.size(); ++i) {
+        if (schedule.segments[i].step == step) return static_cast<int>(i);
+    }
+    throw invalid_input(
+        fmt::format("--from {}: {} has steps 1 to {}", step, schedule.name, schedule.step_count));
+}
+
+void keep_place(const std::filesystem::path& state_dir, const Schedule& schedule,
+                const FinishedRun& run, const RunTotals& totals, std::uint64_t session) {
+    if (totals.segment < 0) return;
+    const Segment& seg = schedule.segments[static_cast<size_t>(totals.segment)];
+    Place place;
+    place.routine = schedule.name;
+    place.hash = schedule_hash(schedule);
+    place.date = to_local(run.started).date;
+    place.started = run.started;
+    place.segment = totals.segment;
+    place.left = std::chrono::milliseconds(std::max<long long>(
+        0, std::llround((static_cast<double>(seg.max.count()) - totals.segment_done) * 1000)));
+    place.active = run.active;
+    place.segments_done = run.segments_done;
+    place.session = session;
+    place.pain_before = run.pain_before;
+    if (std::string error = save_place(state_dir, place); !error.empty()) {
+        std::fflush(stdout);
+        fmt::print(stderr, "selfcare: warning: cannot keep the place to resume from: {}\n", error);
+        return;
+    }
+    fmt::print("Go on later today with: selfcare run {} --resume\n", schedule.name);
+}
+
+std::string replace_part(const std::filesystem::path& data_dir, WallTime now, const Session& whole,
+                         const Place& part) {
+    Amendment removal;
+    removal.date = part.date;
+    removal.id = part.session;
+    removal.made = format_local_iso(to_local(now));
+    removal.kind = AmendKind::remove;
+    try {
+        append_amendment(data_dir, whole.device, removal);
+    } catch (const Error& e) {
+        return fmt::format(
+            "{}; the first part ({:016x}) still counts beside the whole session: "
+            "remove it with 'selfcare log remove {:016x}'",
+            e.what(), part.session, part.session);
+    }
+    return {};
 }
 
 }  // namespace selfcare

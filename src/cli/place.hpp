@@ -10,7 +10,10 @@
 #include <string>
 
 #include "calendar.hpp"
+#include "record.hpp"
 #include "schedule.hpp"
+#include "sequencer.hpp"
+#include "session.hpp"
 
 namespace selfcare {
 
@@ -47,5 +50,23 @@ void forget_place(const std::filesystem::path& state_dir, std::string_view routi
 // The place to resume `schedule` from, checked: the same routine unchanged,
 // begun today. Throws Error (invalid input) saying why it cannot be resumed.
 Place place_to_resume(const std::filesystem::path& state_dir, const Schedule& schedule, Date today);
+
+// The first segment of step `step` (1-based), for --from. Throws Error
+// (invalid input) naming the steps there are.
+int first_segment_of(const Schedule& schedule, int step);
+
+// Keeps the place of a stopped run, `session` the id it was logged with (0:
+// not logged), and tells the person how to go on; a place that cannot be
+// written is a warning, never a lost session. Nothing is kept for a run
+// stopped before its first step.
+void keep_place(const std::filesystem::path& state_dir, const Schedule& schedule,
+                const FinishedRun& run, const RunTotals& totals, std::uint64_t session);
+
+// Makes a resumed run and the part it goes on from one session: once
+// `whole` (both parts together) is saved, the part's own line is removed by
+// a removal amendment, so the log only grows. Returns what went wrong, or
+// nothing; then both lines count until the part is removed by hand.
+std::string replace_part(const std::filesystem::path& data_dir, WallTime now, const Session& whole,
+                         const Place& part);
 
 }  // namespace selfcare

@@ -21,6 +21,7 @@ std::vector<std::string> session_lines(const TempDir& home) {
     const auto dir = home / "data/selfcare";
     if (!std::filesystem::exists(dir)) return lines;
     for (const auto& f : std::filesystem::directory_iterator(dir)) {
+        if (f.path().extension() != ".log") continue;  // sessions, not amendments
         std::istringstream in(read_file(f.path()));
         for (std::string line; std::getline(in, line);) {
             if (!line.starts_with("#")) lines.push_back(line);
@@ -126,4 +127,37 @@ TEST_CASE("--from starts at a step; past the last step is an error") {
     const Result past = run_selfcare(home, {"run", "two", "--from", "3"});
     CHECK(past.status == 2);
     CHECK(past.err == "selfcare: --from 3: two has steps 1 to 2\n");
+}
+
+TEST_CASE("a logged first part is replaced by the whole session: one session, counted once") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/two.toml", kTwoSteps);
+    const std::map<std::string, std::string> now{{"SELFCARE_NOW", "2026-11-18T10:00:00+00:00"},
+                                                 {"TZ", "UTC"}};
+    // The first part, as if 40 s of it had been done and logged.
+    REQUIRE(run_selfcare(home, {"log", "add", "two", "--at", "09:00", "--minutes", "1"}, "", now)
+                .status == 0);
+    const auto first = session_lines(home);
+    REQUIRE(first.size() == 1);
+    const std::string id_hex =
+        first[0].substr(first[0].rfind('\t', first[0].rfind('\t') - 1) + 1, 16);
+    // Stopped in the second step (too soon to be logged), then made to look
+    // as if 40 s had been done and logged as that line.
+    REQUIRE(run_selfcare(home, {"run", "two"}, "\n\nq\n", now).status == 0);
+    auto part = parse_place(read_file(home / "state/selfcare/places/two.place"));
+    REQUIRE(part.has_value());
+    part->active = 40000ms;
+    part->session = std::stoull(id_hex, nullptr, 16);
+    REQUIRE(save_place(home / "state/selfcare", *part).empty());
+
+    const Result r = run_selfcare(home, {"run", "two", "--resume"}, "\n", now);
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    const auto lines = session_lines(home);
+    REQUIRE(lines.size() == 2);                           // the log only grows
+    CHECK(lines[1].find("\t42\t") != std::string::npos);  // 40 s before and 2 s now
+    CHECK(lines[1].ends_with("\tcompleted"));
+    const Result status = run_selfcare(home, {"status"}, "", now);
+    CHECK(status.out.starts_with("1/3 this week"));
 }
