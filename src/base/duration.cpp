@@ -29,6 +29,11 @@ DurationParse parse_duration(std::string_view text) {
                 fmt::format("\"{}\" is not a duration; write it like \"45s\" or \"1m30s\"", text));
         }
         if (i == text.size()) {
+            // "1m30" most likely means "1m30s": the unit after the last one.
+            if (next_unit > 0 && next_unit < units.size()) {
+                return fail(fmt::format("\"{}\" needs a unit after {}; did you mean \"{}{}\"?",
+                                        text, number, text, units[next_unit]));
+            }
             return fail(fmt::format("\"{}\" needs a unit (h, m or s), like \"{}s\"", text, number));
         }
         const size_t unit = units.find(text[i]);

@@ -162,6 +162,10 @@ class RoutineReader {
         if (auto r = file_.integer(t, "repeat", 1, kMaxRepeat)) step.repeat = *r;
         if (const TomlValue* sides = t.get("sides")) step.sides = values_.sides(*sides);
         if (auto label = values_.label(t)) step.label = std::move(*label);
+        if (step.sides.empty() && step.label.find("{side}") != std::string::npos) {
+            file_.problem(t.get("label")->at,
+                          "'label' uses {side}, but this step has no 'sides' to fill it in");
+        }
         if (auto b = values_.duration(t, "between")) {
             if (step.repeat == 1 && step.sides.size() <= 1) {
                 file_.problem(t.key_place("between"),

@@ -18,7 +18,10 @@ TEST_CASE("durations parse in every written form") {
 TEST_CASE("malformed durations say what is wrong") {
     CHECK(parse_duration("").error == "empty duration; write it like \"45s\" or \"1m30s\"");
     CHECK(parse_duration("30").error == "\"30\" needs a unit (h, m or s), like \"30s\"");
-    CHECK(parse_duration("1m30").error == "\"1m30\" needs a unit (h, m or s), like \"30s\"");
+    CHECK(parse_duration("1m30").error ==
+          "\"1m30\" needs a unit after 30; did you mean \"1m30s\"?");
+    CHECK(parse_duration("1h30").error ==
+          "\"1h30\" needs a unit after 30; did you mean \"1h30m\"?");
     CHECK(parse_duration("5 min").error ==
           "\"5 min\" is not a duration; use h, m and s in that order, like \"1m30s\"");
     CHECK(parse_duration("30s1m").error ==
