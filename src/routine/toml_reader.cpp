@@ -119,8 +119,44 @@ TomlFile::TomlFile(std::string_view text, std::string path)
         // ..."); ours are lower case after the location.
         std::string message(e.description());
         if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-        problem(place(e.source()), std::move(message));
+        TomlPlace at = place(e.source());
+        // A string left open runs into the end of its line; toml++ then
+        // speaks of control characters at the line's end. Point at the quote.
+        if ((message.starts_with("error while parsing string") ||
+             message.starts_with("error while parsing literal string")) &&
+            at.line >= 1 && static_cast<size_t>(at.line) <= lines_.size()) {
+            if (const int column = unclosed_quote(lines_[static_cast<size_t>(at.line) - 1])) {
+                at.column = column;
+                message = "unterminated string: no closing quote before the end of the line";
+            }
+        }
+        problem(at, std::move(message));
     }
+}
+
+// The 1-based column (in characters) of a quote that opens a one-line
+// string and is never closed on `line`, or 0.
+int TomlFile::unclosed_quote(std::string_view line) {
+    char open = 0;  // the quote of the string we are in, or 0
+    int column = 0, open_column = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+        if (open == 0) {
+            if (c == '#') return 0;
+            if (c == '"' || c == '\'') {
+                if (line.substr(i, 3) == std::string(3, c)) return 0;  // multi-line: not ours
+                open = c;
+                open_column = column;
+            }
+        } else if (open == '"' && c == '\\') {
+            ++i;  // an escaped character, whatever it is
+            ++column;
+        } else if (c == open) {
+            open = 0;
+        }
+    }
+    return open != 0 ? open_column : 0;
 }
 
 Diagnostic TomlFile::diagnostic(TomlPlace at, std::string message) const {

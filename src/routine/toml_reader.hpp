@@ -104,6 +104,7 @@ class TomlFile {
     std::vector<Diagnostic> take_problems(std::size_t most = 50);
 
   private:
+    static int unclosed_quote(std::string_view line);
     std::string path_;
     std::string source_;                   // the text
     std::vector<std::string_view> lines_;  // its lines, for source lines under messages
