@@ -1,6 +1,7 @@
 #include "cmd_routines.hpp"
 
 #include <cstdio>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@
 #include "list_view.hpp"
 #include "plan_view.hpp"
 #include "schedule.hpp"
+#include "text.hpp"
 
 namespace selfcare {
 
@@ -35,9 +37,25 @@ std::vector<ListRow> list_rows(const Catalog& catalog) {
     return rows;
 }
 
+// A file in the routines folder that `list` and `run NAME` cannot see
+// because of its name: said on standard error, with a name that would do.
+void warn_misnamed(const std::string& path) {
+    const std::string stem = std::filesystem::path(path).stem().string();
+    const std::string better = routine_name_for(stem);
+    std::fflush(stdout);
+    fmt::print(stderr,
+               "selfcare: warning: {}: \"{}\" is not a routine name (a-z, 0-9 and '-'), so "
+               "list and run leave it out{}\n",
+               printable(path), printable(stem),
+               better.empty() ? "" : fmt::format("; rename it to {}.toml", better));
+}
+
 int cmd_list(bool json, const Context& context) {
-    const std::vector<ListRow> rows = list_rows(Catalog(context.paths.routines()));
+    const Catalog catalog(context.paths.routines());
+    const std::vector<ListRow> rows = list_rows(catalog);
     fmt::print("{}", json ? render_list_json(rows) : render_list(rows));
+    for (const std::string& path : catalog.list().misnamed)
+        warn_misnamed(path);
     return 0;
 }
 
@@ -59,6 +77,10 @@ int cmd_check(const std::vector<std::string>& targets, const Context& context) {
     const Catalog catalog(context.paths.routines());
     int bad = 0;
     for (const std::string& target : targets) {
+        if (looks_like_path(target) &&
+            !is_routine_name(std::filesystem::path(target).stem().string())) {
+            warn_misnamed(target);
+        }
         const Plan plan = catalog.plan(target);
         if (plan.problems.empty()) {
             const Schedule& s = plan.schedule;

@@ -1,6 +1,7 @@
 #include "catalog.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -56,6 +57,23 @@ bool looks_like_path(std::string_view arg) {
 
 Catalog::Catalog(fs::path user_dir) : user_dir_(std::move(user_dir)) {}
 
+std::string routine_name_for(std::string_view stem) {
+    std::string out;
+    for (const char c : stem) {
+        const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+            out += lower;
+        } else if ((c == ' ' || c == '_' || c == '-' || c == '.') && !out.empty() &&
+                   out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-')
+        out.pop_back();
+    if (out.size() > 64) out.resize(64);
+    return is_routine_name(out) ? out : std::string();
+}
+
 Listing Catalog::list() const {
     Listing listing;
     std::map<std::string, CatalogEntry, std::less<>> by_name;
@@ -70,7 +88,11 @@ Listing Catalog::list() const {
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         const std::string stem = p.stem().string();
-        if (p.extension() != ".toml" || !is_routine_name(stem)) continue;
+        if (p.extension() != ".toml") continue;
+        if (!is_routine_name(stem)) {
+            listing.misnamed.push_back(p.string());
+            continue;
+        }
         const bool overrides = by_name.contains(stem);
         by_name[stem] = {stem, Origin::user, p.string(), overrides};
     }

@@ -37,7 +37,14 @@ struct Listing {
     // Why the user's folder could not be read ("cannot read DIR: reason");
     // its routines are then missing from `entries`.
     std::string problem;
+    // Files in the user's folder ending in ".toml" whose names are not
+    // routine names ("My Neck.toml"): left out, and worth a warning.
+    std::vector<std::string> misnamed;
 };
+
+// A routine name close to a file's stem, to suggest: "My Neck" -> "my-neck".
+// Empty when nothing usable is left.
+std::string routine_name_for(std::string_view stem);
 
 // A routine ready to show or run, or every problem found on the way: in its
 // file, in what it includes, or in expanding it.
