@@ -171,9 +171,11 @@ int run_cli(int argc, char** argv) {
     log->add_flag("--json", log_options.json, "The week's totals and every session as JSON");
     log->add_option("--csv", log_options.csv,
                     "CSV: every session, or with 'weeks' one row per week")
-        ->expected(0, 1);
+        ->expected(0, 1)
+        ->type_name("ROWS");
     log->add_option("--html", log_options.html,
-                    "A printable report for your therapist, to FILE ('-': standard output)");
+                    "A printable report for your therapist, to FILE ('-': standard output)")
+        ->type_name("FILE");
     log->footer(
         "Examples:\n  selfcare log\n  selfcare log --week last\n  selfcare log --weeks 12\n"
         "  selfcare log --week 2026-W47 --csv > week47.csv\n"
@@ -210,9 +212,10 @@ int run_cli(int argc, char** argv) {
     CLI::App* undo = log->add_subcommand("undo", "Remove the last session this device logged");
     StatusOptions status_options;
     CLI::App* status = app.add_subcommand("status", "One line for a prompt: \"2/3 this week\"");
-    status->add_option("--format", status_options.format,
-                       "Your own line: {done} {goal} {left} {sessions} {minutes} {goal_minutes} "
-                       "{minutes_left} {met} {week}")
+    status
+        ->add_option("--format", status_options.format,
+                     "Your own line: {done} {goal} {left} {sessions} {minutes} {goal_minutes} "
+                     "{minutes_left} {met} {week}")
         ->type_name("TEXT");
     status->add_flag("--json", status_options.json, "The same fields as one line of JSON");
     status->footer(
