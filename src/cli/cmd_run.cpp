@@ -92,6 +92,30 @@ int record(const Context& context, const Goal& goal, const FinishedRun& run,
     return static_cast<int>(ExitCode::failure);
 }
 
+// A terminal for a CuePlayer that only speaks (no bells): the pain
+// questions are asked outside the run's screen.
+class SpeechOnly final : public Terminal {
+  public:
+    Input wait(TimePoint) override { return {}; }
+    void write(std::string_view) override {}
+    int width() const override { return 80; }
+    int height() const override { return 24; }
+    void suspend() override {}
+};
+
+// Asks for a pain rating; with full speech the question is also said, and
+// cut off once it is answered.
+std::optional<int> ask_pain_aloud(const RunOptions& options, std::string_view question,
+                                  std::string_view spoken, PainMode mode) {
+    if (options.say.empty() || options.speech.level != SpeechLevel::full)
+        return ask_pain(STDIN_FILENO, STDOUT_FILENO, question, mode);
+    const SteadyClock clock;
+    SpeechOnly quiet;
+    CuePlayer voice(quiet, clock, false, options.say);
+    voice.play(Cue{"", std::string(spoken)}, clock.now());
+    return ask_pain(STDIN_FILENO, STDOUT_FILENO, question, mode);
+}
+
 // Why nothing the person types for this run would be kept, or "" when it
 // would be.
 std::string not_kept(const RunCommandOptions& o) {
@@ -145,8 +169,8 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     if (resumed)
         run.pain_before = resumed->pain_before;  // asked when the session began
     else if (rate)
-        run.pain_before = ask_pain(STDIN_FILENO, STDOUT_FILENO,
-                                   "Pain right now, 0-10 (Enter skips): ", pain_mode);
+        run.pain_before = ask_pain_aloud(options, "Pain right now, 0-10 (Enter skips): ",
+                                         "How is your pain right now, from 0 to 10?", pain_mode);
 
     std::FILE* events = open_events(o.events, options.mode);
     run.started = resumed ? resumed->started : context.now;
@@ -168,8 +192,8 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     run.segments_total = totals.segments_total;
     // Ask how it went only if someone is there to answer and it will be kept.
     if (rate && !totals.interrupted && worth_recording(run)) {
-        run.pain_after =
-            ask_pain(STDIN_FILENO, STDOUT_FILENO, "Pain now, 0-10 (Enter skips): ", pain_mode);
+        run.pain_after = ask_pain_aloud(options, "Pain now, 0-10 (Enter skips): ",
+                                        "How is your pain now, from 0 to 10?", pain_mode);
     }
     // The summary comes first, so that a session that cannot be saved can
     // still be written down by hand.

@@ -304,6 +304,23 @@ TEST_CASE("the speech command in the config speaks the cues; --quiet silences it
     CHECK_FALSE(std::filesystem::exists(said));
 }
 
+TEST_CASE("full speech says the pain question while it waits for the answer") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
+    const std::string said = (home / "said").string();
+    write_file(home / "speak", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> " + said + "\n");
+    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
+    write_file(home / "config/selfcare/config.toml",
+               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    // The answer comes half a second after the question, as a person's would.
+    const Result r = run_program(home, {"/bin/sh", "-c",
+                                        "(sleep 0.5; printf '7\\n\\n') | \"$0\" run tiny --rate "
+                                        "--speech full --no-color",
+                                        SELFCARE_BINARY});
+    CHECK(r.status == 0);
+    CHECK(read_file(said).starts_with("How is your pain right now, from 0 to 10?\n"));
+}
+
 TEST_CASE("text other than ASCII outside quotes is refused before the TOML parser sees it") {
     // toml++ 3.3 has undefined behaviour on many such characters.
     TempDir home;
