@@ -3,6 +3,7 @@
 // expanded into a timed schedule (schedule.hpp).
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,10 +39,13 @@ struct Step {
     Seconds min{0};     // timed and rest: the length; a hold range's minimum
     Seconds max{0};     // equal to min except for a hold range
     int repeat = 1;
-    Seconds between{0};               // gap between repeats and sides
-    std::vector<std::string> sides;   // empty: the step has no sides
-    std::vector<BreathPhase> breath;  // breathe: one cycle
-    int cycles = 0;                   // breathe: how many cycles
+    Seconds between{0};  // gap between repeats, and between sides unless set below
+    std::optional<Seconds> between_sides;  // gap between sides, when it differs
+    std::string between_cue;               // what to do in the gaps: "roll the ball higher"
+    Seconds prepare{0};                    // a get-ready before the step; 0 for none
+    std::vector<std::string> sides;        // empty: the step has no sides
+    std::vector<BreathPhase> breath;       // breathe: one cycle
+    int cycles = 0;                        // breathe: how many cycles
 
     // include: the routine's name, where the name was written (for errors),
     // and, once the catalog has resolved it, the routine itself.

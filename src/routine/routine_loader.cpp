@@ -17,9 +17,10 @@ namespace {
 using namespace std::string_view_literals;
 
 constexpr std::array kRoutineKeys = {"title"sv, "summary"sv, "caution"sv, "step"sv};
-constexpr std::array kStepKeys = {"title"sv,   "cue"sv,    "label"sv,   "duration"sv,
-                                  "hold"sv,    "repeat"sv, "between"sv, "sides"sv,
-                                  "breathe"sv, "cycles"sv, "rest"sv,    "include"sv};
+constexpr std::array kStepKeys = {"title"sv,   "cue"sv,         "label"sv,        "duration"sv,
+                                  "hold"sv,    "repeat"sv,      "between"sv,      "sides"sv,
+                                  "breathe"sv, "cycles"sv,      "rest"sv,         "include"sv,
+                                  "prepare"sv, "between_cue"sv, "between_sides"sv};
 
 constexpr size_t kMaxSteps = 200;
 constexpr int kMaxRepeat = 100;
@@ -72,6 +73,8 @@ class RoutineReader {
         if (auto v = file_.text(t, "title", 80)) step.title = std::move(*v);
         if (auto v = file_.text(t, "cue", 400)) step.cue = std::move(*v);
         if (t.get("rest")) return rest_step(t, std::move(step));
+        // A get-ready before the step, for when the body has to move.
+        if (auto p = values_.duration(t, "prepare")) step.prepare = *p;
         if (!t.get("title")) file_.problem(t.at, "this step has no 'title'");
         if (t.get("breathe")) return breathing_step(t, std::move(step));
         if (t.get("cycles")) {
@@ -94,7 +97,7 @@ class RoutineReader {
         step.kind = StepKind::include;
         refuse(t,
                {"title", "cue", "label", "duration", "hold", "repeat", "between", "sides",
-                "breathe", "cycles", "rest"},
+                "breathe", "cycles", "rest", "prepare", "between_cue", "between_sides"},
                "cannot be used with 'include'; an included routine runs as it is written");
         const TomlValue& name = *t.get("include");
         if (name.type != TomlType::string || !is_routine_name(name.text)) {
@@ -108,7 +111,9 @@ class RoutineReader {
 
     Step rest_step(const TomlValue& t, Step step) {
         step.kind = StepKind::rest;
-        refuse(t, {"duration", "hold", "breathe", "cycles", "repeat", "between", "sides", "label"},
+        refuse(t,
+               {"duration", "hold", "breathe", "cycles", "repeat", "between", "sides", "label",
+                "prepare", "between_cue", "between_sides"},
                "cannot be used in a rest step");
         if (auto d = values_.duration(t, "rest")) step.min = step.max = *d;
         if (step.title.empty()) step.title = "Rest";
@@ -117,7 +122,7 @@ class RoutineReader {
 
     Step breathing_step(const TomlValue& t, Step step) {
         step.kind = StepKind::breathe;
-        refuse(t, {"hold", "repeat", "between", "sides", "label"},
+        refuse(t, {"hold", "repeat", "between", "sides", "label", "between_cue", "between_sides"},
                "cannot be used in a breathing step");
         step.breath = values_.breath(*t.get("breathe"));
         const bool by_time = t.get("duration") != nullptr, by_count = t.get("cycles") != nullptr;
@@ -173,6 +178,23 @@ class RoutineReader {
                               "than one side to come between");
             } else {
                 step.between = *b;
+            }
+        }
+        if (auto b = values_.duration(t, "between_sides")) {
+            if (step.sides.size() <= 1) {
+                file_.problem(t.key_place("between_sides"),
+                              "'between_sides' needs more than one side to come between");
+            } else {
+                step.between_sides = *b;
+            }
+        }
+        if (auto c = file_.text(t, "between_cue", 400)) {
+            if (step.between == Seconds(0) && !step.between_sides) {
+                file_.problem(t.key_place("between_cue"),
+                              "'between_cue' is said in the gaps: it needs 'between' or "
+                              "'between_sides'");
+            } else {
+                step.between_cue = std::move(*c);
             }
         }
         return step;

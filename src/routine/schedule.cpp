@@ -114,6 +114,7 @@ class Expander {
                 return;  // spliced in by routine()
         }
         if (step.kind != StepKind::timed) {
+            add_prepare(step, base);
             add(std::move(base));
             return;
         }
@@ -131,17 +132,33 @@ class Expander {
                 s.repeat = n;
                 s.repeat_count = step.repeat;
                 s.label = fill_label(label, n, step.repeat, side);
-                if (!first && step.between > Seconds(0)) {
+                if (first) add_prepare(step, s);
+                // The first repeat of a side after the first comes after the
+                // gap between sides.
+                const Seconds gap_length =
+                    n == 1 && step.between_sides ? *step.between_sides : step.between;
+                if (!first && gap_length > Seconds(0)) {
                     Segment gap = s;
                     gap.kind = SegmentKind::between;
-                    gap.min = gap.max = step.between;
-                    gap.cue.clear();
+                    gap.min = gap.max = gap_length;
+                    gap.cue = step.between_cue;
                     add(std::move(gap));
                 }
                 first = false;
                 add(std::move(s));
             }
         }
+    }
+
+    // The get-ready before a step (its `prepare`): a gap that names what
+    // comes, without the step's cue, which belongs to the step itself.
+    void add_prepare(const Step& step, const Segment& first) {
+        if (step.prepare <= Seconds(0)) return;
+        Segment gap = first;
+        gap.kind = SegmentKind::between;
+        gap.min = gap.max = step.prepare;
+        gap.cue.clear();
+        add(std::move(gap));
     }
 
     Schedule& out_;

@@ -231,8 +231,10 @@ Cue Announcer::segment_cue(int index) const {
             text = where(seg) + ", " + say_duration(seg.min, seg.max);
             break;
     }
-    if (options_.level == SpeechLevel::full && !seg.cue.empty() &&
-        seg.kind != SegmentKind::between) {
+    // A gap's cue ("roll the ball an inch higher") is what to do in it,
+    // so it is always said; a step's cue text only at the full level.
+    if (!seg.cue.empty() &&
+        (seg.kind == SegmentKind::between || options_.level == SpeechLevel::full)) {
         text = sentence(text) + " " + seg.cue;
     }
     return Cue{"", text};

@@ -1,6 +1,7 @@
 #include "schedule.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "catalog.hpp"
 #include "routine_loader.hpp"
@@ -118,4 +119,39 @@ TEST_CASE("labels fill their fields and leave other text alone") {
     CHECK(fill_label("{side} hand", 1, 1, "left") == "left hand");
     CHECK(fill_label("no fields", 1, 1, "") == "no fields");
     CHECK(fill_label("open { only", 1, 1, "") == "open { only");
+}
+
+TEST_CASE("a get-ready before a step, a gap cue, and a longer gap between sides") {
+    const Schedule s = test::schedule_of(R"(title = "Feet"
+[[step]]
+title = "Wall"
+duration = "10s"
+[[step]]
+title = "Ball under the foot"
+cue = "Roll slowly."
+prepare = "15s"
+sides = ["left", "right"]
+repeat = 2
+duration = "20s"
+between = "5s"
+between_sides = "12s"
+between_cue = "Roll the ball an inch forward."
+)");
+    std::vector<std::string> shape;
+    for (const Segment& seg : s.segments) {
+        shape.push_back(fmt::format("{} {} {} {}s {}", seg.step, to_string(seg.kind), seg.side,
+                                    seg.max.count(), seg.cue));
+    }
+    CHECK(shape == std::vector<std::string>{
+                       "1 work  10s ",
+                       "2 between left 15s ",  // the get-ready names what comes, no cue
+                       "2 work left 20s Roll slowly.",
+                       "2 between left 5s Roll the ball an inch forward.",
+                       "2 work left 20s Roll slowly.",
+                       "2 between right 12s Roll the ball an inch forward.",
+                       "2 work right 20s Roll slowly.",
+                       "2 between right 5s Roll the ball an inch forward.",
+                       "2 work right 20s Roll slowly.",
+                   });
+    CHECK(s.total_max == Seconds(10 + 15 + 20 * 4 + 5 + 12 + 5));
 }
