@@ -6,6 +6,7 @@
 #include "config.hpp"
 #include "error.hpp"
 #include "log_reader.hpp"
+#include "output.hpp"
 #include "record.hpp"
 #include "report.hpp"
 #include "report_view.hpp"
@@ -19,9 +20,8 @@ namespace {
 using std::chrono::days;
 
 void print_damage(const LogReader& reader) {
-    std::fflush(stdout);
     for (const FileDamage& d : reader.damage())
-        fmt::print(stderr, "{}", format_damage(d));
+        print_error(format_damage(d));
 }
 
 // The session as the person would describe it: routine, length, day.

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -9,8 +10,12 @@
 #include "cmd_routines.hpp"
 #include "config.hpp"
 #include "cues.hpp"
+#include "log_reader.hpp"
+#include "month_cache.hpp"
+#include "output.hpp"
 #include "pain_prompt.hpp"
 #include "record.hpp"
+#include "report.hpp"
 #include "runner.hpp"
 
 namespace selfcare {
@@ -52,13 +57,37 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
     return options;
 }
 
-void record(const Paths& paths, const FinishedRun& run) {
-    const RecordResult r = record_run(paths, run);
-    if (r.outcome == Recorded::too_short) {
-        fmt::print("Not logged: stopped before {} of activity.\n", format_spoken(kMinimumRecorded));
-    } else {
-        fmt::print("Logged in {}.\n", r.file.string());
+// How the week stands with `s` in it: "(2 of 3)". Empty when the log cannot
+// be read now; the session is saved either way, so that is no reason to fail.
+std::string week_progress(const Session& s, const Context& context, const Config& config) {
+    try {
+        LogReader reader(context.paths.data);
+        const MonthCache cache(context.paths.cache, context.paths.data);
+        const Report report =
+            build_report(reader, cache, week_start(s.date, config.week_start), 1, s.date,
+                         config.goal, config.week_start, Streak::skip, Sessions::skip);
+        return fmt::format(" ({} of {})", report.weeks.back().counted, config.goal.sessions);
+    } catch (const Error&) {
+        return {};
     }
+}
+
+// The line under the summary: whether the run was logged and, in plain
+// words, whether it counts toward the week (counts_toward_goal decides).
+std::string logged_line(const RecordResult& r, const Context& context, const Config& config) {
+    if (r.outcome == Recorded::too_short) {
+        return fmt::format("Not logged: stopped before {} of activity.\n",
+                           format_spoken(kMinimumRecorded));
+    }
+    const Session& s = r.session;
+    if (counts_toward_goal(s)) {
+        return fmt::format("Logged: counts toward this week{}.\n",
+                           week_progress(s, context, config));
+    }
+    const int needed = std::max(kMinimumCountedSeconds, (s.planned_min_s + 1) / 2);
+    return fmt::format("Logged, but not counted: {} of {} done (a session counts from {}).\n",
+                       format_clock(Seconds(s.active_s)), format_clock(Seconds(s.planned_min_s)),
+                       format_clock(Seconds(needed)));
 }
 
 }  // namespace
@@ -72,6 +101,10 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     const PainMode pain_mode = options.mode == TerminalMode::screen && context.stdin_terminal
                                    ? PainMode::keys
                                    : PainMode::lines;
+    // From here to the end a stop signal (Ctrl-C at a prompt, the terminal
+    // closing, kill) ends the command in order: the terminal is given back,
+    // what was done is recorded, and the status is 128 + the signal.
+    const StopSignals signals;
 
     FinishedRun run;
     run.routine = schedule.name;
@@ -81,6 +114,7 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     if (rate)
         run.pain_before = ask_pain(STDIN_FILENO, STDOUT_FILENO,
                                    "Pain right now, 0-10 (Enter skips): ", pain_mode);
+    if (signals.caught() != 0) return 128 + signals.caught();  // nothing was done yet
 
     std::FILE* events = open_events(o.events, options.mode);
     run.started = context.now;
@@ -99,14 +133,30 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     run.segments_done = totals.segments_done;
     run.segments_total = totals.segments_total;
     // Ask how it went only if someone is there to answer and it will be kept.
-    if (rate && !totals.interrupted && worth_recording(run)) {
+    if (rate && !totals.interrupted && signals.caught() == 0 && worth_recording(run)) {
         run.pain_after =
             ask_pain(STDIN_FILENO, STDOUT_FILENO, "Pain now, 0-10 (Enter skips): ", pain_mode);
     }
-    // The summary comes first, so that a session that cannot be saved can
-    // still be written down by hand.
-    fmt::print("{}", run_summary(schedule, totals, o.speed));
-    if (logging) record(context.paths, run);
+    // Recorded first, then printed: the terminal may be gone (SIGHUP, and
+    // every write fails with EIO) and that must not cost the session. A
+    // session that cannot be saved is reported after the summary, so that
+    // it can still be written down by hand.
+    std::optional<Error> not_saved;
+    std::string text = run_summary(schedule, totals, o.speed);
+    if (logging) {
+        try {
+            text += logged_line(record_run(context.paths, run), context, config);
+        } catch (const Error& e) {
+            not_saved = e;
+        }
+    }
+    const bool printed = print_now(text);
+    if (not_saved) throw *not_saved;
+    if (signals.caught() != 0) return 128 + signals.caught();
+    if (!printed) {
+        throw Error(fmt::format("cannot write the summary: {}", std::strerror(errno)),
+                    ExitCode::output_failed);
+    }
     return 0;
 }
 

@@ -7,7 +7,9 @@
 namespace selfcare {
 namespace {
 
-constexpr std::string_view kVersionLine = "# selfcare month summary v1";
+// v2: the counting rule changed (counts_toward_goal), so the counts a v1
+// summary holds are stale and it is read as a miss.
+constexpr std::string_view kVersionLine = "# selfcare month summary v2";
 constexpr std::string_view kEndTag = "end\t";
 constexpr size_t kLinesNamed = 10;  // as many as LogReader names per file
 
@@ -122,8 +124,7 @@ std::uint64_t fnv1a(std::string_view text) {
 }
 
 Totals totals_of(const SessionView& v) {
-    return Totals{1, counts_toward_goal(v.outcome, v.active_s, v.planned_min_s) ? 1 : 0,
-                  v.active_s};
+    return Totals{1, counts_toward_goal(v) ? 1 : 0, v.active_s};
 }
 
 void add_session(MonthSummary& s, const SessionView& v) {

@@ -119,7 +119,7 @@ std::string day_rows(const Report& r, const Painter& p) {
             if (s.date != d) continue;
             ++all;
             seconds += s.active_s;
-            if (counts_toward_goal(s.outcome, s.active_s, s.planned_min_s)) ++counted;
+            if (counts_toward_goal(s)) ++counted;
         }
         std::string row = fmt::format("  {}  ", day_label(d));
         if (all > 0) {
@@ -147,8 +147,7 @@ std::string session_json(const Session& s) {
         format_id(s.id), format_date(s.date), json_string(s.start), json_string(s.routine),
         json_string(s.title), s.active_s, s.planned_min_s, s.planned_max_s, s.segments_done,
         s.segments_total, pain(s.pain_before), pain(s.pain_after), to_string(s.outcome),
-        counts_toward_goal(s.outcome, s.active_s, s.planned_min_s), to_string(s.source),
-        json_string(s.device));
+        counts_toward_goal(s), to_string(s.source), json_string(s.device));
 }
 
 std::string week_json(const WeekSummary& w) {
@@ -241,13 +240,11 @@ std::string render_csv(const Report& r) {
         "segments_total,pain_before,pain_after,outcome,counts,source,device\r\n";
     const auto pain = [](const std::optional<int>& v) { return v ? std::to_string(*v) : ""; };
     for (const Session& s : r.sessions) {
-        out +=
-            fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", format_id(s.id),
-                        format_date(s.date), s.start, s.routine, csv_field(s.title), s.active_s,
-                        s.planned_min_s, s.planned_max_s, s.segments_done, s.segments_total,
-                        pain(s.pain_before), pain(s.pain_after), to_string(s.outcome),
-                        counts_toward_goal(s.outcome, s.active_s, s.planned_min_s) ? "yes" : "no",
-                        to_string(s.source), s.device);
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", format_id(s.id),
+                           format_date(s.date), s.start, s.routine, csv_field(s.title), s.active_s,
+                           s.planned_min_s, s.planned_max_s, s.segments_done, s.segments_total,
+                           pain(s.pain_before), pain(s.pain_after), to_string(s.outcome),
+                           counts_toward_goal(s) ? "yes" : "no", to_string(s.source), s.device);
     }
     return out;
 }

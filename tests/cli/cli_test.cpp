@@ -253,8 +253,9 @@ TEST_CASE("a completed run is recorded in the log; --no-log and previews are not
     write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
     const Result r = run_selfcare(home, {"run", "tiny"}, "\n");
     CHECK(r.status == 0);
-    CHECK(r.out.find("Done: Tiny. 0:02 active, 1 of 1 segments done.\nLogged in " +
-                     (home / "data/selfcare/").string()) != std::string::npos);
+    // Done, but two seconds are under the 30 every counted session needs.
+    CHECK(r.out.find("Done: Tiny. 0:02 active, 1 of 1 segments done.\nLogged, but not counted: "
+                     "0:02 of 0:02 done (a session counts from 0:30).\n") != std::string::npos);
     auto lines = logged(home);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].find("\ttiny\tTiny\t") != std::string::npos);
@@ -266,7 +267,35 @@ TEST_CASE("a completed run is recorded in the log; --no-log and previews are not
     CHECK(logged(home).size() == 1);
 
     const Result status = run_selfcare(home, {"status"});
-    CHECK(status.out.starts_with("1/3 this week"));
+    CHECK(status.out.starts_with("0/3 this week"));
+}
+
+TEST_CASE("skipping through a routine is logged as skipped and does not count") {
+    TempDir home;
+    // Enter skips the get-ready countdown, then each n skips a segment.
+    const Result r = run_selfcare(home, {"run", "neck-release", "--plain"}, "\nn\nn\nn\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("0 of 3 segments done.\nLogged, but not counted: 0:00 of 1:05 done (a "
+                     "session counts from 0:33).\n") != std::string::npos);
+    const auto lines = logged(home);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].ends_with("\tskipped"));
+    CHECK(run_selfcare(home, {"status"}).out.starts_with("0/3 this week"));
+    // Visible in the week's sessions, marked as not counted.
+    const Result json = run_selfcare(home, {"log", "--json"});
+    CHECK(json.out.find(R"("outcome": "skipped", "counts": false)") != std::string::npos);
+}
+
+TEST_CASE("a run of 30 s that was done counts, and the summary says how the week stands") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/half-minute.toml",
+               "title = \"Half a minute\"\n[[step]]\ntitle = \"Breathe\"\nduration = 30\n");
+    REQUIRE(run_selfcare(home, {"log", "add", "walk", "--minutes", "10"}).status == 0);
+    const Result r = run_selfcare(home, {"run", "half-minute"}, "\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.find(" 1 of 1 segments done.\nLogged: counts toward this week (2 of 3).\n") !=
+          std::string::npos);
+    CHECK(run_selfcare(home, {"status"}).out.starts_with("2/3 this week"));
 }
 
 TEST_CASE("a run quit in its first seconds is not recorded, and says so") {
