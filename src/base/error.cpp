@@ -56,7 +56,9 @@ std::string format_diagnostic(const Diagnostic& d) {
     if (w.path.empty()) {
         out = fmt::format("selfcare: {}\n", message);
     } else if (w.line == 0) {
-        out = fmt::format("{}: {}\n", printable(w.path), message);
+        // No line to point at, so no "path:line:col:" for an editor to jump
+        // to: it reads like every other message from selfcare.
+        out = fmt::format("selfcare: {}: {}\n", printable(w.path), message);
     } else {
         out = fmt::format("{}:{}:{}: {}\n", printable(w.path), w.line, w.column, message);
     }

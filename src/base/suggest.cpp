@@ -39,7 +39,16 @@ std::string closest_match(std::string_view word, std::span<const std::string_vie
             best_distance = d;
         }
     }
-    return std::string(best);
+    if (!best.empty() || word.size() < 3) return std::string(best);
+    // A name typed in part ("neck" for "neck-release") is no typo, but when
+    // only one candidate starts with it, that is surely the one meant.
+    std::string_view only;
+    for (const std::string_view candidate : candidates) {
+        if (!candidate.starts_with(word)) continue;
+        if (!only.empty()) return "";
+        only = candidate;
+    }
+    return std::string(only);
 }
 
 }  // namespace selfcare

@@ -8,7 +8,8 @@
 namespace selfcare {
 
 // The candidate closest to `word` by edit distance (a swap of two neighbours
-// counts as one edit), or "" when none is close enough to be a likely typo.
+// counts as one edit); failing that, the only candidate that starts with
+// `word` when it has three characters or more; or "" when none is likely.
 std::string closest_match(std::string_view word, std::span<const std::string_view> candidates);
 
 // Levenshtein distance with adjacent transpositions.

@@ -19,8 +19,7 @@ Schedule load_schedule(const Context& context, std::string_view target) {
     return std::move(plan.schedule);
 }
 
-int cmd_list(bool json, const Context& context) {
-    const Catalog catalog(context.paths.routines());
+std::vector<ListRow> list_rows(const Catalog& catalog) {
     Listing listing = catalog.list();
     if (!listing.problem.empty()) throw Error(std::move(listing.problem));
     std::vector<ListRow> rows;
@@ -34,7 +33,20 @@ int cmd_list(bool json, const Context& context) {
         }
         rows.push_back(std::move(row));
     }
+    return rows;
+}
+
+int cmd_list(bool json, const Context& context) {
+    const std::vector<ListRow> rows = list_rows(Catalog(context.paths.routines()));
     fmt::print("{}", json ? render_list_json(rows) : render_list(rows));
+    return 0;
+}
+
+int cmd_list_names(const Context& context) {
+    Listing listing = Catalog(context.paths.routines()).list();
+    if (!listing.problem.empty()) throw Error(std::move(listing.problem));
+    for (const CatalogEntry& entry : listing.entries)
+        fmt::print("{}\n", entry.name);
     return 0;
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kTopKeys = {"week_start"sv, "rate_pain"sv, "goal"sv, "cues"sv};
+constexpr std::array kTopKeys = {"week_start"sv, "rate_pain"sv, "goal"sv, "cues"sv, "remind"sv};
 constexpr std::array kGoalKeys = {"sessions"sv, "minutes"sv};
 constexpr std::array kCueKeys = {"bell"sv, "say"sv};
 constexpr std::array kWeekStarts = {"monday"sv, "sunday"sv};
@@ -54,6 +54,13 @@ class ConfigReader {
                 set_origin("cues.bell", *cues->get("bell"), *b ? "true" : "false");
             }
             if (const TomlValue* v = cues->get("say")) say(*v);
+        }
+        if (const TomlValue* remind = section(root, "remind")) {
+            read_reminder_times(
+                file_, *remind, config_.remind,
+                [this](std::string_view name, const TomlValue& v, std::string shown) {
+                    set_origin(name, v, std::move(shown));
+                });
         }
     }
 
@@ -162,6 +169,9 @@ Config default_config() {
     add("rate_pain", "false");
     add("cues.bell", "true");
     add("cues.say", "[]");
+    add("remind.time", reminder_time_text(c.remind));
+    add("remind.days", reminder_days_text(c.remind));
+    add("remind.quiet", reminder_quiet_text(c.remind));
     return c;
 }
 

@@ -9,6 +9,8 @@
 //     [cues]
 //     bell = true                  # the terminal bell at transitions
 //     say = ["espeak-ng", "{text}"]  # a speech command, run without a shell
+//     [remind]                     # when the reminder timer may nudge (remind_config.hpp)
+//     time = "18:00"
 //
 // A missing file means every default. Mistakes are reported like a routine's:
 // "path:line:col: message" with the line and a caret, and "did you mean" for a
@@ -21,6 +23,7 @@
 
 #include "calendar.hpp"
 #include "goal.hpp"
+#include "remind_config.hpp"
 
 namespace selfcare {
 
@@ -39,6 +42,7 @@ struct Config {
     // The speech command as an argument list; "{text}" in any argument is
     // replaced by what to say. Empty: no spoken cues.
     std::vector<std::string> say;
+    ReminderTimes remind;
 
     // Every setting with its value and origin, in the order `selfcare config`
     // prints them.

@@ -39,6 +39,8 @@ Context context_from_environment() {
     c.style.color = c.smart_terminal && variable("NO_COLOR").empty();
     c.style.unicode = is_utf8_locale();
     c.path_variable = variable("PATH");
+    c.editor = variable("VISUAL");
+    if (c.editor.empty()) c.editor = variable("EDITOR");
     return c;
 }
 

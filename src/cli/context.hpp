@@ -23,11 +23,12 @@ struct Context {
     // as ninja's LinePrinter decides.
     bool smart_terminal = false;
     std::string path_variable;  // $PATH, where a speech program is looked for
+    std::string editor;         // $VISUAL, else $EDITOR; "" when neither is set
 };
 
 // Reads the environment: the XDG paths, SELFCARE_NOW (an instant like
 // 2026-11-19T10:00:00+01:00, for tests and demos) or else the system clock,
-// TERM, NO_COLOR, the locale, PATH and whether standard input and output are
+// TERM, NO_COLOR, the locale, PATH, VISUAL and EDITOR, and whether standard input and output are
 // terminals. Throws Error when the paths cannot be resolved or SELFCARE_NOW
 // is not an instant.
 Context context_from_environment();

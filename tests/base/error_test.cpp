@@ -23,7 +23,7 @@ TEST_CASE("the caret follows tabs and counts characters, not bytes") {
 }
 
 TEST_CASE("diagnostics without a line or a file") {
-    CHECK(format_diagnostic({{"r.toml"}, "too big", ""}) == "r.toml: too big\n");
+    CHECK(format_diagnostic({{"r.toml"}, "too big", ""}) == "selfcare: r.toml: too big\n");
     CHECK(format_diagnostic({{}, "no routine named 'x'", ""}) ==
           "selfcare: no routine named 'x'\n");
 }

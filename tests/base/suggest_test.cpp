@@ -23,3 +23,12 @@ TEST_CASE("closest_match suggests only likely typos") {
     CHECK(closest_match("colour", keys).empty());
     CHECK(closest_match("x", keys).empty());
 }
+
+TEST_CASE("closest_match completes a name typed in part when only one fits") {
+    constexpr std::array names = {"neck-release"sv, "breathing-426"sv, "box-breathing"sv,
+                                  "breathing-box"sv};
+    CHECK(closest_match("neck", names) == "neck-release");
+    CHECK(closest_match("box", names) == "box-breathing");
+    CHECK(closest_match("breathing", names).empty());  // two start with it
+    CHECK(closest_match("ne", names).empty());         // too short to be sure
+}

@@ -280,10 +280,14 @@ TEST_CASE("config shows every setting and where it came from") {
     const Result r = sc(home, {"config"});
     CHECK(r.status == 0);
     const std::string file = (home / "config/selfcare/config.toml").string();
-    CHECK(r.out == "# " + file + "\n" + "goal.sessions = 4      # " + file + ":3\n" +
-                       "goal.minutes = 30      # default\n" + "week_start = \"sunday\"  # " + file +
-                       ":1\n" + "rate_pain = false      # default\n" +
-                       "cues.bell = true       # default\n" + "cues.say = []          # default\n");
+    CHECK(r.out ==
+          "# " + file + "\n" + "goal.sessions = 4      # " + file + ":3\n" +
+              "goal.minutes = 30      # default\n" + "week_start = \"sunday\"  # " + file + ":1\n" +
+              "rate_pain = false      # default\n" + "cues.bell = true       # default\n" +
+              "cues.say = []          # default\n" + "remind.time = \"18:00\"  # default\n" +
+              "remind.days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]  # "
+              "default\n" +
+              "remind.quiet = [\"22:00\", \"08:00\"]  # default\n");
     CHECK(sc(home, {"config", "--path"}).out == file + "\n");
     CHECK(sc(home, {"status"}).out == "0/4 this week, 0/30 min\n");
 

@@ -29,7 +29,7 @@ TEST_CASE("a missing config file means the defaults") {
     CHECK_FALSE(c.rate_pain);
     CHECK(c.bell);
     CHECK(c.say.empty());
-    REQUIRE(c.settings.size() == 6);
+    REQUIRE(c.settings.size() == 9);
     for (const Setting& s : c.settings)
         CHECK(s.origin == "default");
 }
