@@ -24,11 +24,37 @@ std::string describe(std::string_view rest) {
     return fmt::format("'{}' (U+{:04X})", rest.substr(0, n), static_cast<unsigned>(cp));
 }
 
+bool starts_key(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '"' || c == '\'';
+}
+
+// A table header ("[step]", "[[step]]") starting at text[i]: false when its
+// name does not start as a key may. toml++ 3.3 asserts that it does
+// (parse_key, parser.inl:3037) instead of reporting it, so an assertion-
+// enabled build aborts on "[=[step]]".
+bool header_ok(std::string_view text, size_t i) {
+    const auto skip_blanks = [&] {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+            ++i;
+    };
+    ++i;
+    skip_blanks();
+    if (i < text.size() && text[i] == '[') {
+        ++i;
+        skip_blanks();
+    }
+    // The end of the text, or a ']' at once, toml++ reports itself.
+    return i >= text.size() || text[i] == ']' || starts_key(text[i]);
+}
+
 }  // namespace
 
 std::optional<StrayCharacter> find_stray_character(std::string_view text) {
     State state = State::text;
     int line = 1, column = 0;
+    int depth = 0;           // open [ and { outside strings: a header is only at 0
+    bool line_start = true;  // nothing but blanks so far on this line
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         const auto u = static_cast<unsigned char>(c);
@@ -36,6 +62,7 @@ std::optional<StrayCharacter> find_stray_character(std::string_view text) {
         if (c == '\n') {
             ++line;
             column = 0;
+            line_start = true;
             if (state == State::comment || state == State::basic || state == State::literal) {
                 state = State::text;  // an unclosed string: toml++ says so
             }
@@ -49,6 +76,14 @@ std::optional<StrayCharacter> find_stray_character(std::string_view text) {
                                                       "than ASCII only in strings and comments",
                                                       describe(text.substr(i)))};
                 }
+                if (c == '[' && depth == 0 && line_start && !header_ok(text, i)) {
+                    return StrayCharacter{line, column,
+                                          "a table header needs a name after its brackets, like "
+                                          "[step] or [[step]]"};
+                }
+                if (c != ' ' && c != '\t') line_start = false;
+                if (c == '[' || c == '{') ++depth;
+                if ((c == ']' || c == '}') && depth > 0) --depth;
                 if (c == '#')
                     state = State::comment;
                 else if (at(text, i, "\"\"\""))

@@ -1,5 +1,6 @@
 // End to end: the real binary, with its XDG folders in a temporary directory.
 
+#include <fstream>
 #include <sstream>
 
 #include <doctest/doctest.h>
@@ -330,6 +331,38 @@ TEST_CASE("the speech command in the config speaks the cues; --quiet silences it
     std::filesystem::remove(said);
     REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log", "--quiet"}, "\n").status == 0);
     CHECK_FALSE(std::filesystem::exists(said));
+}
+
+namespace {
+// True while `pid` is a live process (not gone, not a zombie waiting for
+// its parent).
+bool alive(const std::string& pid) {
+    std::ifstream in("/proc/" + pid + "/stat");
+    std::string stat;
+    std::getline(in, stat);
+    const size_t close = stat.rfind(')');
+    return close != std::string::npos && close + 2 < stat.size() && stat[close + 2] != 'Z';
+}
+}  // namespace
+
+TEST_CASE("a speech program that starts children is ended with all of them") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
+    const std::string pids = (home / "pids").string();
+    // A wrapper script, as people write around espeak-ng: its child would
+    // go on after the wrapper was killed alone.
+    write_file(home / "speak", "#!/bin/sh\nsleep 30 &\necho $! >> " + pids + "\nwait\n");
+    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
+    write_file(home / "config/selfcare/config.toml",
+               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log"}, "\n").status == 0);
+    std::istringstream started(read_file(pids));
+    int count = 0;
+    for (std::string pid; std::getline(started, pid); ++count) {
+        CAPTURE(pid);
+        CHECK_FALSE(alive(pid));
+    }
+    CHECK(count >= 1);
 }
 
 TEST_CASE("text other than ASCII outside quotes is refused before the TOML parser sees it") {
