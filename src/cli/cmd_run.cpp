@@ -7,9 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "amendment.hpp"
 #include "cmd_routines.hpp"
 #include "config.hpp"
 #include "cues.hpp"
+#include "error.hpp"
+#include "goals.hpp"
 #include "log_reader.hpp"
 #include "month_cache.hpp"
 #include "output.hpp"
@@ -66,18 +69,22 @@ std::string week_progress(const Session& s, const Context& context, const Config
         const Report report =
             build_report(reader, cache, week_start(s.date, config.week_start), 1, s.date,
                          config.goal, config.week_start, Streak::skip, Sessions::skip);
-        return fmt::format(" ({} of {})", report.weeks.back().counted, config.goal.sessions);
+        const WeekSummary& week = report.weeks.back();
+        return fmt::format(" ({} of {})", week.counted, week.goal.sessions);
     } catch (const Error&) {
         return {};
     }
 }
 
-// The line under the summary: whether the run was logged and, in plain
+// The lines under the summary: whether the run was logged and, in plain
 // words, whether it counts toward the week (counts_toward_goal decides).
-std::string logged_line(const RecordResult& r, const Context& context, const Config& config) {
+std::string logged_lines(const RecordResult& r, const FinishedRun& run, const Context& context,
+                         const Config& config) {
     if (r.outcome == Recorded::too_short) {
-        return fmt::format("Not logged: stopped before {} of activity.\n",
-                           format_spoken(kMinimumRecorded));
+        std::string out = fmt::format("Not logged: stopped before {} of activity.\n",
+                                      format_spoken(kMinimumRecorded));
+        if (!run.note.empty()) out += "The note was not kept either.\n";
+        return out;
     }
     const Session& s = r.session;
     if (counts_toward_goal(s)) {
@@ -90,13 +97,34 @@ std::string logged_line(const RecordResult& r, const Context& context, const Con
                        format_clock(Seconds(needed)));
 }
 
+// Why nothing the person types for this run would be kept, or "" when it
+// would be.
+std::string not_kept(const RunCommandOptions& o) {
+    if (o.no_log) return "with --no-log nothing is kept";
+    if (o.speed != 1.0) return fmt::format("a preview at --speed {} is not logged", o.speed);
+    return {};
+}
+
 }  // namespace
 
 int cmd_run(const RunCommandOptions& o, const Context& context) {
     const Config config = load_config(context.paths.config_file());
     const Schedule schedule = load_schedule(context, o.target);
     const RunOptions options = run_options(o, context, config);
-    const bool logging = !o.no_log && o.speed == 1.0;
+    const std::string why_not = not_kept(o);
+    const bool logging = why_not.empty();
+    if (std::string bad = validate_note(o.note); !o.note.empty() && !bad.empty()) {
+        throw invalid_input(fmt::format("--note: {}", bad));
+    }
+    // Questions whose answers would be thrown away are not asked, and the
+    // person is told why rather than left wondering.
+    if (!logging && (o.rate || !o.note.empty())) {
+        const std::string_view what = !o.rate          ? "the note will not be kept"
+                                      : o.note.empty() ? "not asking for pain ratings"
+                                                       : "not asking for pain ratings, and the "
+                                                         "note will not be kept";
+        print_error(fmt::format("selfcare: {}: {}\n", what, why_not));
+    }
     const bool rate = (o.rate || config.rate_pain) && logging;
     const PainMode pain_mode = options.mode == TerminalMode::screen && context.stdin_terminal
                                    ? PainMode::keys
@@ -111,6 +139,7 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     run.title = schedule.title;
     run.planned_min = schedule.total_min;
     run.planned_max = schedule.total_max;
+    run.note = o.note;
     if (rate)
         run.pain_before = ask_pain(STDIN_FILENO, STDOUT_FILENO,
                                    "Pain right now, 0-10 (Enter skips): ", pain_mode);
@@ -142,19 +171,29 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     // session that cannot be saved is reported after the summary, so that
     // it can still be written down by hand.
     std::optional<Error> not_saved;
+    std::string note_problem;
     std::string text = run_summary(schedule, totals, o.speed);
     if (logging) {
         try {
-            text += logged_line(record_run(context.paths, run), context, config);
+            const RecordResult r = record_run(context.paths, run);
+            // The goal in force is recorded as sessions are (goals.hpp).
+            if (r.outcome == Recorded::saved) note_goal(context, config.goal);
+            note_problem = r.note_problem;
+            text += logged_lines(r, run, context, config);
         } catch (const Error& e) {
             not_saved = e;
         }
     }
     const bool printed = print_now(text);
+    const int print_errno = errno;
     if (not_saved) throw *not_saved;
+    if (!note_problem.empty()) {
+        print_error(fmt::format("selfcare: {}; the session itself was saved\n", note_problem));
+    }
     if (signals.caught() != 0) return 128 + signals.caught();
+    if (!note_problem.empty()) return static_cast<int>(ExitCode::failure);
     if (!printed) {
-        throw Error(fmt::format("cannot write the summary: {}", std::strerror(errno)),
+        throw Error(fmt::format("cannot write the summary: {}", std::strerror(print_errno)),
                     ExitCode::output_failed);
     }
     return 0;

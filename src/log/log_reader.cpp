@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "amendment.hpp"
 #include "error.hpp"
 #include "file.hpp"
 #include "text.hpp"
@@ -30,10 +31,14 @@ Error cannot_read(const fs::path& path) {
     return Error(fmt::format("cannot read {}: {}", printable(path.string()), std::strerror(errno)));
 }
 
-// "2026-11.laptop-3f9a2c.log" and its conflict copies; false for anything
-// else in the folder (Syncthing's own files, a user's notes).
+// "2026-11.laptop-3f9a2c.log", "2026-11.laptop-3f9a2c.amend" and their
+// conflict copies; false for anything else in the folder (Syncthing's own
+// files, a user's notes).
 bool parse_file_name(std::string_view name, LogFile& out) {
-    if (name.size() < 13 || name[4] != '-' || name[7] != '.' || !name.ends_with(".log")) {
+    out.amendments = name.ends_with(".amend");
+    const size_t suffix = out.amendments ? 6 : 4;
+    if (name.size() < 9 + suffix || name[4] != '-' || name[7] != '.' ||
+        !(out.amendments || name.ends_with(".log"))) {
         return false;
     }
     int y = 0, m = 0;
@@ -46,7 +51,7 @@ bool parse_file_name(std::string_view name, LogFile& out) {
         m = m * 10 + (name[i] - '0');
     }
     if (y < 1 || m < 1 || m > 12) return false;
-    std::string_view middle = name.substr(8, name.size() - 12);
+    std::string_view middle = name.substr(8, name.size() - 8 - suffix);
     const size_t mark = middle.find(kConflictMark);
     out.conflict_copy = mark != std::string_view::npos;
     if (out.conflict_copy) middle = middle.substr(0, mark);
@@ -56,31 +61,38 @@ bool parse_file_name(std::string_view name, LogFile& out) {
     return true;
 }
 
-constexpr std::string_view kVersionPrefix = "# selfcare log v";
-
-// "# selfcare log v2" -> "2": the text after the prefix, whatever it is, or
+// "# selfcare log v2" -> "2": the text after `prefix`, whatever it is, or
 // nothing when the line is not a version line.
-std::optional<std::string_view> version_of(std::string_view line) {
-    if (!line.starts_with(kVersionPrefix)) return std::nullopt;
-    return line.substr(kVersionPrefix.size());
+std::optional<std::string_view> version_of(std::string_view line, std::string_view prefix) {
+    if (!line.starts_with(prefix)) return std::nullopt;
+    return line.substr(prefix.size());
 }
 
-// Why a file of version `v` is not read, or nothing when it is ours. Any
-// other version, however written, may mean other fields: such a file is
-// skipped whole rather than half understood.
-std::optional<std::string> unknown_version(std::string_view v) {
-    if (v == std::to_string(kLogVersion)) return std::nullopt;
+// Why a file of version `v` ("2") is not read, or nothing when it is
+// `known`. Any other version, however written, may mean other fields: such
+// a file is skipped whole rather than half understood. `kind` names the
+// format as its version line does ("log v").
+std::optional<std::string> unknown_version(std::string_view v, int known, std::string_view kind) {
+    if (v == std::to_string(known)) return std::nullopt;
     const bool number = !v.empty() && v.size() <= 9 && v.front() != '0' &&
                         std::ranges::all_of(v, [](char c) { return c >= '0' && c <= '9'; });
-    if (number) {
+    if (number && std::stoi(std::string(v)) > known) {
         return fmt::format(
-            "written by a newer selfcare (log v{}); skipped the whole file, which this "
+            "written by a newer selfcare ({}{}); skipped the whole file, which this "
             "version cannot read",
-            v);
+            kind, v);
     }
-    return fmt::format("unknown log version 'v{}'; skipped the whole file",
-                       printable(v.substr(0, 20)));
+    // "log v" -> "unknown log version 'v0'".
+    return fmt::format("unknown {}version 'v{}'; skipped the whole file",
+                       kind.substr(0, kind.size() - 1), printable(v.substr(0, 20)));
 }
+
+// What scan's caller made of one line.
+enum class Verdict {
+    good,
+    damaged,
+    repeated_id,  // a good line whose id an earlier, different line has
+};
 
 FileStamp stamp_of(const struct stat& st, std::string name) {
     const auto ns = [](const timespec& t) {
@@ -216,9 +228,12 @@ LogReader::LogReader(fs::path folder) : folder_(std::move(folder)) {
         errno = saved;
         throw cannot_read(folder_);
     }
+    // Amendments first in each month, so that removals and notes are known
+    // before the sessions they are about go past.
     std::ranges::sort(files_, [](const LogFile& a, const LogFile& b) {
-        return std::tie(a.month, a.conflict_copy, a.path) <
-               std::tie(b.month, b.conflict_copy, b.path);
+        const bool a_sessions = !a.amendments, b_sessions = !b.amendments;
+        return std::tie(a.month, a_sessions, a.conflict_copy, a.path) <
+               std::tie(b.month, b_sessions, b.conflict_copy, b.path);
     });
 }
 
@@ -244,8 +259,14 @@ std::vector<FileStamp> LogReader::read_month(YearMonth month,
     const auto [first, last] = files_of(month);
     std::vector<FileStamp> stamps;
     IdSet seen;
-    for (size_t i = first; i < last; ++i)
-        stamps.push_back(read_file(files_[i], seen, visit));
+    Amendments amendments;
+    for (size_t i = first; i < last; ++i) {
+        if (files_[i].amendments) {
+            stamps.push_back(read_amendments(files_[i], amendments));
+        } else {
+            stamps.push_back(read_file(files_[i], seen, amendments, visit));
+        }
+    }
     return stamps;
 }
 
@@ -260,8 +281,52 @@ std::optional<std::vector<FileStamp>> LogReader::stamps(YearMonth month) const {
     return out;
 }
 
-FileStamp LogReader::read_file(const LogFile& file, IdSet& seen,
+FileStamp LogReader::read_file(const LogFile& file, IdSet& seen, const Amendments& amendments,
                                const std::function<void(const SessionView&)>& visit) {
+    SessionView view;
+    return scan(file, kLogVersionLine.substr(0, kLogVersionLine.size() - 1), kLogVersion,
+                [&](std::string_view line) {
+                    if (decode_line(line, view) != nullptr) return Verdict::damaged;
+                    const std::chrono::year_month_day ymd(view.date);
+                    if (ymd.year() / ymd.month() != file.month) return Verdict::damaged;
+                    if (!amendments.removed.empty() && amendments.removed.contains(view.id)) {
+                        return Verdict::good;
+                    }
+                    switch (seen.insert(view.id, std::hash<std::string_view>{}(line))) {
+                        case IdSet::Seen::first:
+                            break;
+                        case IdSet::Seen::same:
+                            return Verdict::good;  // a copy: conflict files repeat lines
+                        case IdSet::Seen::different:
+                            // Two sessions claim one id: the first read is
+                            // kept (device files come before conflict copies).
+                            return Verdict::repeated_id;
+                    }
+                    const auto note = amendments.notes.find(view.id);
+                    view.note = note == amendments.notes.end() ? std::string_view{} : note->second;
+                    visit(view);
+                    return Verdict::good;
+                });
+}
+
+FileStamp LogReader::read_amendments(const LogFile& file, Amendments& into) {
+    AmendmentView a;
+    return scan(file, kAmendVersionPrefix, kAmendVersion, [&](std::string_view line) {
+        if (decode_amendment(line, a) != nullptr) return Verdict::damaged;
+        const std::chrono::year_month_day ymd(a.date);
+        if (ymd.year() / ymd.month() != file.month) return Verdict::damaged;
+        if (a.kind == AmendKind::remove) {
+            into.removed.insert(a.id);
+        } else {
+            into.notes.insert_or_assign(a.id, unescape_field(a.text));
+        }
+        return Verdict::good;
+    });
+}
+
+template <typename Take>
+FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, int known_version,
+                          Take&& take_line) {
     if (buffer_.empty()) buffer_.resize(kBufferSize);
     InputFile in = open_input(file.path);
     if (!in.fd) {
@@ -284,14 +349,13 @@ FileStamp LogReader::read_file(const LogFile& file, IdSet& seen,
         ++damage.skipped;
     };
     int number = 0;
-    int conflicting = 0;
+    int repeated = 0;
     bool unknown = false;
-    SessionView view;
     const auto take = [&](std::string_view line) {
         ++number;
         if (number == 1) {
-            if (const auto v = version_of(line)) {
-                if (auto why = unknown_version(*v)) {
+            if (const auto v = version_of(line, version_prefix)) {
+                if (auto why = unknown_version(*v, known_version, version_prefix.substr(11))) {
                     damage.note = std::move(*why);
                     unknown = true;
                 }
@@ -300,18 +364,13 @@ FileStamp LogReader::read_file(const LogFile& file, IdSet& seen,
         }
         if (unknown) return;
         if (line.empty() || line.front() == '#') return;  // blank lines and comments
-        if (decode_line(line, view) != nullptr) return damaged(number);
-        const std::chrono::year_month_day ymd(view.date);
-        if (ymd.year() / ymd.month() != file.month) return damaged(number);
-        switch (seen.insert(view.id, std::hash<std::string_view>{}(line))) {
-            case IdSet::Seen::first:
-                return visit(view);
-            case IdSet::Seen::same:
-                return;  // a copy: a conflict file repeats what it shares
-            case IdSet::Seen::different:
-                // Two sessions claim one id: the first read is kept (device
-                // files come before conflict copies).
-                ++conflicting;
+        switch (take_line(line)) {
+            case Verdict::good:
+                return;
+            case Verdict::repeated_id:
+                ++repeated;
+                return damaged(number);
+            case Verdict::damaged:
                 return damaged(number);
         }
     };
@@ -348,10 +407,10 @@ FileStamp LogReader::read_file(const LogFile& file, IdSet& seen,
         ++number;
         if (!unknown) damaged(number);
     }
-    if (conflicting > 0) {
+    if (repeated > 0) {
         damage.note = fmt::format(
             "{} of them {} the id of an earlier session with different content, which was kept",
-            conflicting, conflicting == 1 ? "repeats" : "repeat");
+            repeated, repeated == 1 ? "repeats" : "repeat");
     }
     if (damage.skipped > 0 || unknown) damage_.push_back(std::move(damage));
     return stamp;

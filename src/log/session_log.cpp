@@ -122,10 +122,11 @@ int open_log(const fs::path& path, bool& created) {
 
 // Everything that goes into the file in this append: the header for an empty
 // file, a newline to end a torn tail, and the line.
-std::string bytes_to_write(int fd, off_t size, std::string_view line, const fs::path& path) {
+std::string bytes_to_write(int fd, off_t size, std::string_view header, std::string_view line,
+                           const fs::path& path) {
     std::string out;
     if (size == 0) {
-        out = log_file_header();
+        out = header;
     } else {
         char last = 0;
         if (::pread(fd, &last, 1, size - 1) != 1) throw os_failure(path, "reading the last byte");
@@ -141,14 +142,15 @@ enum class Written { done, file_gone };
 // its first write fails, so a full disk leaves no empty month file behind;
 // another writer that opened it meanwhile finds it unlinked once it has the
 // lock (file_gone) and opens the path again.
-Written write_locked(int fd, const fs::path& path, std::string_view line, bool created) {
+Written write_locked(int fd, const fs::path& path, std::string_view header, std::string_view line,
+                     bool created) {
     while (::flock(fd, LOCK_EX) != 0) {
         if (errno != EINTR) throw os_failure(path, "locking");
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw os_failure(path);
     if (st.st_nlink == 0) return Written::file_gone;
-    const std::string bytes = bytes_to_write(fd, st.st_size, line, path);
+    const std::string bytes = bytes_to_write(fd, st.st_size, header, line, path);
     // One write normally does it all. Another is tried only after a short
     // write, to learn why it stopped (EFBIG, ENOSPC).
     const size_t done = write_all(fd, bytes);
@@ -164,11 +166,38 @@ Written write_locked(int fd, const fs::path& path, std::string_view line, bool c
     throw failure;
 }
 
+// Appends `line` to `path` in `folder`, starting a new file with `header`.
+void append_line(const fs::path& folder, const fs::path& path, std::string_view header,
+                 std::string_view line) {
+    make_dirs(folder);
+    check_folder(folder);
+    // A second try is needed only when another writer removed the file it
+    // had just created (a failed first write) while this one waited.
+    for (int attempt = 0;; ++attempt) {
+        bool created = false;
+        Fd fd(open_log(path, created));
+        check_file(fd.get(), path);
+        // The new name is made durable before the line goes in, so that a
+        // failure here cannot leave a written line reported as unsaved.
+        if (created) sync_dir(folder);
+        if (write_locked(fd.get(), path, header, line, created) == Written::done) return;
+        if (attempt == 3) throw Failure{path, "removed by another writer again and again"};
+    }
+}
+
+std::string month_prefix(std::chrono::year_month month) {
+    return fmt::format("{:04}-{:02}", static_cast<int>(month.year()),
+                       static_cast<unsigned>(month.month()));
+}
+
 }  // namespace
 
 std::string month_file_name(std::chrono::year_month month, std::string_view device) {
-    return fmt::format("{:04}-{:02}.{}.log", static_cast<int>(month.year()),
-                       static_cast<unsigned>(month.month()), device);
+    return fmt::format("{}.{}.log", month_prefix(month), device);
+}
+
+std::string amendment_file_name(std::chrono::year_month month, std::string_view device) {
+    return fmt::format("{}.{}.amend", month_prefix(month), device);
 }
 
 std::string make_private_dirs(const fs::path& dir) {
@@ -184,23 +213,36 @@ fs::path append_session(const fs::path& folder, const Session& s) {
     const std::chrono::year_month_day ymd(s.date);
     fs::path path = folder / month_file_name(ymd.year() / ymd.month(), s.device);
     try {
-        make_dirs(folder);
-        check_folder(folder);
-        const std::string line = encode_line(s);
-        // A second try is needed only when another writer removed the file
-        // it had just created (a failed first write) while this one waited.
-        for (int attempt = 0;; ++attempt) {
-            bool created = false;
-            Fd fd(open_log(path, created));
-            check_file(fd.get(), path);
-            // The new name is made durable before the line goes in, so that
-            // a failure here cannot leave a written line reported as unsaved.
-            if (created) sync_dir(folder);
-            if (write_locked(fd.get(), path, line, created) == Written::done) break;
-            if (attempt == 3) throw Failure{path, "removed by another writer again and again"};
-        }
+        append_line(folder, path, log_file_header(), encode_line(s));
     } catch (const Failure& f) {
         throw Error(fmt::format("session NOT saved: {}: {}", f.path.string(), f.reason));
+    }
+    return path;
+}
+
+fs::path append_record(const fs::path& folder, std::string_view name, std::string_view header,
+                       std::string_view line, std::string_view what) {
+    fs::path path = folder / name;
+    try {
+        append_line(folder, path, header, line);
+    } catch (const Failure& f) {
+        throw Error(fmt::format("{} NOT saved: {}: {}", what, f.path.string(), f.reason));
+    }
+    return path;
+}
+
+fs::path append_amendment(const fs::path& folder, std::string_view device, const Amendment& a) {
+    const std::chrono::year_month_day ymd(a.date);
+    fs::path path = folder / amendment_file_name(ymd.year() / ymd.month(), device);
+    const std::string_view what = a.kind == AmendKind::note ? "note" : "removal";
+    if (std::string why = validate(a); !why.empty() || !is_device_name(device)) {
+        if (why.empty()) why = fmt::format("'{}' is not a device name", device);
+        throw Error(fmt::format("{} NOT saved: {}: {}", what, folder.string(), why));
+    }
+    try {
+        append_line(folder, path, amendment_file_header(), encode_amendment(a));
+    } catch (const Failure& f) {
+        throw Error(fmt::format("{} NOT saved: {}: {}", what, f.path.string(), f.reason));
     }
     return path;
 }
