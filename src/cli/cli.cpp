@@ -171,9 +171,11 @@ int run_cli(int argc, char** argv) {
     log->add_flag("--json", log_options.json, "The week's totals and every session as JSON");
     log->add_option("--csv", log_options.csv,
                     "CSV: every session, or with 'weeks' one row per week")
-        ->expected(0, 1);
+        ->expected(0, 1)
+        ->type_name("ROWS");
     log->add_option("--html", log_options.html,
-                    "A printable report for your therapist, to FILE ('-': standard output)");
+                    "A printable report for your therapist, to FILE ('-': standard output)")
+        ->type_name("FILE");
     log->footer(
         "Examples:\n  selfcare log\n  selfcare log --week last\n  selfcare log --weeks 12\n"
         "  selfcare log --week 2026-W47 --csv > week47.csv\n"

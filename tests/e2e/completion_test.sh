@@ -44,7 +44,7 @@ bash)
     expect my-stretch "$(complete_bash selfcare show my)"
     expect "$(printf 'box-breathing\nbreathing-426')" "$(complete_bash selfcare check --help b)"
     # --week's value is optional, so 'add' may come next as well.
-    expect "$(printf 'add\nlast\nthis')" "$(complete_bash selfcare log --week '')"
+    expect "$(printf 'add\nlast\nremove\nthis\nundo')" "$(complete_bash selfcare log --week '')"
     expect last "$(complete_bash selfcare log --week l)"
     expect last "$(complete_bash selfcare log --week = l)"
     expect add "$(complete_bash selfcare log a)"
