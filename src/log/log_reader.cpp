@@ -334,7 +334,7 @@ FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, 
     InputFile in = open_input(file.path);
     if (!in.fd) {
         if (!in.not_regular) {
-            throw Error(fmt::format("cannot read {}: {}", printable(file.path.string()), in.error));
+            throw Error(fmt::format("cannot read {}: {}", printable(file.path), in.error));
         }
         // A FIFO or a link to /dev/zero where a month file should be: read,
         // it would hang or never end. It is skipped, said once, and the
@@ -342,7 +342,7 @@ FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, 
         struct stat st {};
         if (::stat(file.path.c_str(), &st) != 0) throw cannot_read(file.path);
         damage_.push_back(FileDamage{file.path, 0, {}, "not a regular file; skipped it"});
-        return stamp_of(st, file.path.filename().string());
+        return stamp_of(st, file.name);
     }
     FileInput input(std::move(in.fd), file.path);
     FileStamp stamp = input.stamp();
