@@ -53,7 +53,7 @@ bool header_ok(std::string_view text, size_t i) {
 std::optional<StrayCharacter> find_stray_character(std::string_view text) {
     State state = State::text;
     int line = 1, column = 0;
-    int depth = 0;           // open [ and { outside strings: a header is only at 0
+    std::string open;        // the [ and { open outside strings: a header is only at none
     bool line_start = true;  // nothing but blanks so far on this line
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -76,14 +76,26 @@ std::optional<StrayCharacter> find_stray_character(std::string_view text) {
                                                       "than ASCII only in strings and comments",
                                                       describe(text.substr(i)))};
                 }
-                if (c == '[' && depth == 0 && line_start && !header_ok(text, i)) {
+                if (c == '[' && open.empty() && line_start && !header_ok(text, i)) {
                     return StrayCharacter{line, column,
                                           "a table header needs a name after its brackets, like "
                                           "[step] or [[step]]"};
                 }
                 if (c != ' ' && c != '\t') line_start = false;
-                if (c == '[' || c == '{') ++depth;
-                if ((c == ']' || c == '}') && depth > 0) --depth;
+                if (c == '[' || c == '{') open += c;
+                if ((c == ']' || c == '}') && !open.empty()) {
+                    // toml++ 3.3 asserts (parse_value, parser.inl:2549) on
+                    // a '}' where an array expects a value, instead of
+                    // reporting it. Brackets that do not match are never
+                    // valid TOML, so either kind is reported here.
+                    const char want = open.back() == '[' ? ']' : '}';
+                    if (c != want) {
+                        return StrayCharacter{
+                            line, column,
+                            fmt::format("'{}' does not close the '{}' before it", c, open.back())};
+                    }
+                    open.pop_back();
+                }
                 if (c == '#')
                     state = State::comment;
                 else if (at(text, i, "\"\"\""))

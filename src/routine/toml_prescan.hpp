@@ -19,8 +19,10 @@ struct StrayCharacter {
 };
 
 // The first byte outside ASCII that stands outside every string and comment
-// of `text`, or a table header whose name does not start as a key may
-// ("[=[step]]", on which toml++ 3.3 asserts), or nothing. Knows basic,
+// of `text`, a table header whose name does not start as a key may
+// ("[=[step]]"), or a closing bracket that does not match the open one
+// ("[1, }"), the last two being inputs on which toml++ 3.3 asserts; or
+// nothing. Knows basic,
 // literal and multi-line strings, escapes and nesting; it does not check
 // anything else, which is toml++'s job.
 std::optional<StrayCharacter> find_stray_character(std::string_view text);

@@ -53,3 +53,18 @@ TEST_CASE("a table header without a name is found before toml++ asserts on it") 
     CHECK(where("x = [\n  [ { a = 1 } ],\n  [=1],\n]\n") == "none");
     CHECK(where("cue = \"\"\"\n[=[step]]\n\"\"\"\n# [=\n") == "none");
 }
+
+TEST_CASE("a closing bracket that does not match is found before toml++ asserts on it") {
+    // Found by the routine fuzzer with toml++'s assertions on: a '}' where
+    // an array expects a value trips parse_value (parser.inl:2549).
+    CHECK(where("sides = [\"left\",}\"right\"]\n") == "1:17");
+    const auto found = find_stray_character("x = [}\n");
+    REQUIRE(found);
+    CHECK(found->message == "'}' does not close the '[' before it");
+    CHECK(where("x = {a = 1]\n") == "1:11");
+    CHECK(where("x = [\n  1,\n  }\n") == "3:3");
+    // Matching brackets, and brackets in strings and comments, pass.
+    CHECK(where("x = [{a = [1, 2]}, {b = {c = 3}}]\n") == "none");
+    CHECK(where("x = [\"}\", '}'] # ]}\n") == "none");
+    CHECK(where("x = 1]\n") == "none");  // nothing open: toml++ reports it
+}
