@@ -49,7 +49,8 @@ done
 # nothing to say there), 74 when their output is.
 for args in "status" "log" "log --json" "log --csv" "log --weeks 4" "list" "list --json" \
     "show neck-release" "show neck-release --json" "check neck-release" "config" \
-    "config --path" "--help" "--version" "run tiny --plain --speed 100"; do
+    "config --path" "--help" "--version" "run tiny --plain --speed 100" "status --json" \
+    "completions bash" "log --weeks 2 --json"; do
     # shellcheck disable=SC2086
     {
         expect 0 '2>&-' $args
