@@ -111,7 +111,7 @@ FileStamp stamp_of(const struct stat& st, std::string name) {
 // same moment is never seen half written.
 class FileInput {
   public:
-    FileInput(Fd fd, const fs::path& path) : path_(path), fd_(fd.release()) {
+    FileInput(Fd fd, fs::path path) : path_(std::move(path)), fd_(fd.release()) {
         while (::flock(fd_, LOCK_SH) != 0) {
             if (errno != EINTR) break;  // a lock we cannot take does not stop a read
         }

@@ -48,13 +48,43 @@ bool header_ok(std::string_view text, size_t i) {
     return i >= text.size() || text[i] == ']' || starts_key(text[i]);
 }
 
+// The brackets outside strings and comments: which are open, and whether
+// the line has had anything but blanks yet (a table header starts a line
+// with nothing open).
+class Brackets {
+  public:
+    void new_line() { line_start_ = true; }
+
+    // Why text[i], outside strings and comments, is refused; or nothing.
+    std::optional<std::string> see(std::string_view text, size_t i) {
+        const char c = text[i];
+        if (c == '[' && open_.empty() && line_start_ && !header_ok(text, i)) {
+            return "a table header needs a name after its brackets, like [step] or [[step]]";
+        }
+        if (c != ' ' && c != '\t') line_start_ = false;
+        if (c == '[' || c == '{') open_ += c;
+        if ((c != ']' && c != '}') || open_.empty()) return std::nullopt;
+        // toml++ 3.3 asserts (parse_value, parser.inl:2549) on a '}' where
+        // an array expects a value, instead of reporting it. Brackets that
+        // do not match are never valid TOML, so either kind is reported.
+        if (c != (open_.back() == '[' ? ']' : '}')) {
+            return fmt::format("'{}' does not close the '{}' before it", c, open_.back());
+        }
+        open_.pop_back();
+        return std::nullopt;
+    }
+
+  private:
+    std::string open_;
+    bool line_start_ = true;
+};
+
 }  // namespace
 
 std::optional<StrayCharacter> find_stray_character(std::string_view text) {
     State state = State::text;
     int line = 1, column = 0;
-    std::string open;        // the [ and { open outside strings: a header is only at none
-    bool line_start = true;  // nothing but blanks so far on this line
+    Brackets brackets;
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         const auto u = static_cast<unsigned char>(c);
@@ -62,7 +92,7 @@ std::optional<StrayCharacter> find_stray_character(std::string_view text) {
         if (c == '\n') {
             ++line;
             column = 0;
-            line_start = true;
+            brackets.new_line();
             if (state == State::comment || state == State::basic || state == State::literal) {
                 state = State::text;  // an unclosed string: toml++ says so
             }
@@ -76,25 +106,8 @@ std::optional<StrayCharacter> find_stray_character(std::string_view text) {
                                                       "than ASCII only in strings and comments",
                                                       describe(text.substr(i)))};
                 }
-                if (c == '[' && open.empty() && line_start && !header_ok(text, i)) {
-                    return StrayCharacter{line, column,
-                                          "a table header needs a name after its brackets, like "
-                                          "[step] or [[step]]"};
-                }
-                if (c != ' ' && c != '\t') line_start = false;
-                if (c == '[' || c == '{') open += c;
-                if ((c == ']' || c == '}') && !open.empty()) {
-                    // toml++ 3.3 asserts (parse_value, parser.inl:2549) on
-                    // a '}' where an array expects a value, instead of
-                    // reporting it. Brackets that do not match are never
-                    // valid TOML, so either kind is reported here.
-                    const char want = open.back() == '[' ? ']' : '}';
-                    if (c != want) {
-                        return StrayCharacter{
-                            line, column,
-                            fmt::format("'{}' does not close the '{}' before it", c, open.back())};
-                    }
-                    open.pop_back();
+                if (auto why = brackets.see(text, i)) {
+                    return StrayCharacter{line, column, std::move(*why)};
                 }
                 if (c == '#')
                     state = State::comment;
