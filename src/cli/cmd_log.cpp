@@ -117,7 +117,7 @@ int cmd_log(const LogOptions& options, const Context& context) {
         throw invalid_input("choose one of --json, --csv and --html");
     }
     const std::string csv = options.csv.value_or("");
-    if (options.csv && csv != "" && csv != "sessions" && csv != "weeks") {
+    if (options.csv && !csv.empty() && csv != "sessions" && csv != "weeks") {
         throw invalid_input(
             fmt::format("--csv: '{}' is neither 'sessions' nor 'weeks'", printable(csv)));
     }
