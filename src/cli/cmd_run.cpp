@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -13,9 +14,13 @@
 #include "cues.hpp"
 #include "error.hpp"
 #include "goals.hpp"
+#include "log_reader.hpp"
+#include "month_cache.hpp"
+#include "output.hpp"
 #include "pain_prompt.hpp"
 #include "place.hpp"
 #include "record.hpp"
+#include "report.hpp"
 #include "run_text.hpp"
 #include "runner.hpp"
 
@@ -61,37 +66,6 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
     return options;
 }
 
-// Records the run; for a resumed run, the part it goes on from is then
-// removed, so that the two are one session. Sets `id` to the id it was
-// logged with (0: too short to log). Returns the exit status.
-int record(const Context& context, const Goal& goal, const FinishedRun& run,
-           const std::optional<Place>& resumed, std::uint64_t& id) {
-    const RecordResult r = record_run(context.paths, run);
-    id = r.outcome == Recorded::saved ? r.session.id : 0;
-    // The goal in force is recorded as sessions are (goals.hpp).
-    if (r.outcome == Recorded::saved) note_goal(context, goal);
-    if (r.outcome == Recorded::too_short) {
-        fmt::print("Not logged: stopped before {} of activity.\n", format_spoken(kMinimumRecorded));
-        if (!run.note.empty()) fmt::print("The note was not kept either.\n");
-    } else {
-        fmt::print("Logged in {}.\n", r.file.string());
-    }
-    int status = 0;
-    if (id != 0 && resumed && resumed->session != 0) {
-        const std::string problem =
-            replace_part(context.paths.data, context.now, r.session, *resumed);
-        if (!problem.empty()) {
-            std::fflush(stdout);
-            fmt::print(stderr, "selfcare: {}\n", problem);
-            status = static_cast<int>(ExitCode::failure);
-        }
-    }
-    if (r.note_problem.empty()) return status;
-    std::fflush(stdout);
-    fmt::print(stderr, "selfcare: {}; the session itself was saved\n", r.note_problem);
-    return static_cast<int>(ExitCode::failure);
-}
-
 // A terminal for a CuePlayer that only speaks (no bells): the pain
 // questions are asked outside the run's screen.
 class SpeechOnly final : public Terminal {
@@ -114,6 +88,43 @@ std::optional<int> ask_pain_aloud(const RunOptions& options, std::string_view qu
     CuePlayer voice(quiet, clock, false, options.say);
     voice.play(Cue{"", std::string(spoken)}, clock.now());
     return ask_pain(STDIN_FILENO, STDOUT_FILENO, question, mode);
+}
+
+// How the week stands with `s` in it: "(2 of 3)". Empty when the log cannot
+// be read now; the session is saved either way, so that is no reason to fail.
+std::string week_progress(const Session& s, const Context& context, const Config& config) {
+    try {
+        LogReader reader(context.paths.data);
+        const MonthCache cache(context.paths.cache, context.paths.data);
+        const Report report =
+            build_report(reader, cache, week_start(s.date, config.week_start), 1, s.date,
+                         config.goal, config.week_start, Streak::skip, Sessions::skip);
+        const WeekSummary& week = report.weeks.back();
+        return fmt::format(" ({} of {})", week.counted, week.goal.sessions);
+    } catch (const Error&) {
+        return {};
+    }
+}
+
+// The lines under the summary: whether the run was logged and, in plain
+// words, whether it counts toward the week (counts_toward_goal decides).
+std::string logged_lines(const RecordResult& r, const FinishedRun& run, const Context& context,
+                         const Config& config) {
+    if (r.outcome == Recorded::too_short) {
+        std::string out = fmt::format("Not logged: stopped before {} of activity.\n",
+                                      format_spoken(kMinimumRecorded));
+        if (!run.note.empty()) out += "The note was not kept either.\n";
+        return out;
+    }
+    const Session& s = r.session;
+    if (counts_toward_goal(s)) {
+        return fmt::format("Logged: counts toward this week{}.\n",
+                           week_progress(s, context, config));
+    }
+    const int needed = std::max(kMinimumCountedSeconds, (s.planned_min_s + 1) / 2);
+    return fmt::format("Logged, but not counted: {} of {} done (a session counts from {}).\n",
+                       format_clock(Seconds(s.active_s)), format_clock(Seconds(s.planned_min_s)),
+                       format_clock(Seconds(needed)));
 }
 
 // Why nothing the person types for this run would be kept, or "" when it
@@ -153,12 +164,16 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
                                       : o.note.empty() ? "not asking for pain ratings"
                                                        : "not asking for pain ratings, and the "
                                                          "note will not be kept";
-        fmt::print(stderr, "selfcare: {}: {}\n", what, why_not);
+        print_error(fmt::format("selfcare: {}: {}\n", what, why_not));
     }
     const bool rate = (o.rate || config.rate_pain) && logging;
     const PainMode pain_mode = options.mode == TerminalMode::screen && context.stdin_terminal
                                    ? PainMode::keys
                                    : PainMode::lines;
+    // From here to the end a stop signal (Ctrl-C at a prompt, the terminal
+    // closing, kill) ends the command in order: the terminal is given back,
+    // what was done is recorded, and the status is 128 + the signal.
+    const StopSignals signals;
 
     FinishedRun run;
     run.routine = schedule.name;
@@ -171,6 +186,7 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     else if (rate)
         run.pain_before = ask_pain_aloud(options, "Pain right now, 0-10 (Enter skips): ",
                                          "How is your pain right now, from 0 to 10?", pain_mode);
+    if (signals.caught() != 0) return 128 + signals.caught();  // nothing was done yet
 
     std::FILE* events = open_events(o.events, options.mode);
     run.started = resumed ? resumed->started : context.now;
@@ -191,21 +207,52 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     run.segments_done = totals.segments_done + (resumed ? resumed->segments_done : 0);
     run.segments_total = totals.segments_total;
     // Ask how it went only if someone is there to answer and it will be kept.
-    if (rate && !totals.interrupted && worth_recording(run)) {
+    if (rate && !totals.interrupted && signals.caught() == 0 && worth_recording(run)) {
         run.pain_after = ask_pain_aloud(options, "Pain now, 0-10 (Enter skips): ",
                                         "How is your pain now, from 0 to 10?", pain_mode);
     }
-    // The summary comes first, so that a session that cannot be saved can
-    // still be written down by hand.
-    fmt::print("{}", run_summary(schedule, totals, o.speed));
-    if (!logging) return 0;
-    std::uint64_t id = 0;
-    const int status = record(context, config.goal, run, resumed, id);
-    if (totals.completed)
-        forget_place(context.paths.state, schedule.name);
-    else
-        keep_place(context.paths.state, schedule, run, totals, id);
-    return status;
+    // Recorded first, then printed: the terminal may be gone (SIGHUP, and
+    // every write fails with EIO) and that must not cost the session. A
+    // session that cannot be saved is reported after the summary, so that
+    // it can still be written down by hand.
+    std::optional<Error> not_saved;
+    std::string note_problem;
+    std::string resume_problem;
+    std::string text = run_summary(schedule, totals, o.speed);
+    if (logging) {
+        try {
+            const RecordResult r = record_run(context.paths, run);
+            // The goal in force is recorded as sessions are (goals.hpp).
+            if (r.outcome == Recorded::saved) note_goal(context, config.goal);
+            note_problem = r.note_problem;
+            text += logged_lines(r, run, context, config);
+            const std::uint64_t id = r.outcome == Recorded::saved ? r.session.id : 0;
+            // A resumed run replaces the part it goes on from (place.hpp).
+            if (id != 0 && resumed && resumed->session != 0)
+                resume_problem = replace_part(context.paths.data, context.now, r.session, *resumed);
+            if (totals.completed)
+                forget_place(context.paths.state, schedule.name);
+            else
+                text += keep_place(context.paths.state, schedule, run, totals, id);
+        } catch (const Error& e) {
+            not_saved = e;
+        }
+    }
+    const bool printed = print_now(text);
+    const int print_errno = errno;
+    if (not_saved) throw *not_saved;
+    if (!note_problem.empty()) {
+        print_error(fmt::format("selfcare: {}; the session itself was saved\n", note_problem));
+    }
+    if (!resume_problem.empty()) print_error(fmt::format("selfcare: {}\n", resume_problem));
+    if (signals.caught() != 0) return 128 + signals.caught();
+    if (!note_problem.empty() || !resume_problem.empty())
+        return static_cast<int>(ExitCode::failure);
+    if (!printed) {
+        throw Error(fmt::format("cannot write the summary: {}", std::strerror(print_errno)),
+                    ExitCode::output_failed);
+    }
+    return 0;
 }
 
 }  // namespace selfcare

@@ -12,6 +12,7 @@
 #include "amendment.hpp"
 #include "error.hpp"
 #include "file.hpp"
+#include "output.hpp"
 #include "plan_view.hpp"
 #include "session_log.hpp"
 
@@ -162,9 +163,9 @@ int first_segment_of(const Schedule& schedule, int step) {
         fmt::format("--from {}: {} has steps 1 to {}", step, schedule.name, schedule.step_count));
 }
 
-void keep_place(const std::filesystem::path& state_dir, const Schedule& schedule,
-                const FinishedRun& run, const RunTotals& totals, std::uint64_t session) {
-    if (totals.segment < 0) return;
+std::string keep_place(const std::filesystem::path& state_dir, const Schedule& schedule,
+                       const FinishedRun& run, const RunTotals& totals, std::uint64_t session) {
+    if (totals.segment < 0) return {};
     const Segment& seg = schedule.segments[static_cast<size_t>(totals.segment)];
     Place place;
     place.routine = schedule.name;
@@ -179,11 +180,11 @@ void keep_place(const std::filesystem::path& state_dir, const Schedule& schedule
     place.session = session;
     place.pain_before = run.pain_before;
     if (std::string error = save_place(state_dir, place); !error.empty()) {
-        std::fflush(stdout);
-        fmt::print(stderr, "selfcare: warning: cannot keep the place to resume from: {}\n", error);
-        return;
+        print_error(
+            fmt::format("selfcare: warning: cannot keep the place to resume from: {}\n", error));
+        return {};
     }
-    fmt::print("Go on later today with: selfcare run {} --resume\n", schedule.name);
+    return fmt::format("Go on later today with: selfcare run {} --resume\n", schedule.name);
 }
 
 std::string replace_part(const std::filesystem::path& data_dir, WallTime now, const Session& whole,

@@ -56,11 +56,11 @@ Place place_to_resume(const std::filesystem::path& state_dir, const Schedule& sc
 int first_segment_of(const Schedule& schedule, int step);
 
 // Keeps the place of a stopped run, `session` the id it was logged with (0:
-// not logged), and tells the person how to go on; a place that cannot be
-// written is a warning, never a lost session. Nothing is kept for a run
-// stopped before its first step.
-void keep_place(const std::filesystem::path& state_dir, const Schedule& schedule,
-                const FinishedRun& run, const RunTotals& totals, std::uint64_t session);
+// not logged), and returns the line that tells the person how to go on; a
+// place that cannot be written is a warning on standard error, never a lost
+// session. Nothing is kept for a run stopped before its first step.
+std::string keep_place(const std::filesystem::path& state_dir, const Schedule& schedule,
+                       const FinishedRun& run, const RunTotals& totals, std::uint64_t session);
 
 // Makes a resumed run and the part it goes on from one session: once
 // `whole` (both parts together) is saved, the part's own line is removed by

@@ -108,7 +108,15 @@ std::string run_summary(const Schedule& s, const RunTotals& t, double speed) {
     const std::string preview =
         speed == 1.0 ? "" : fmt::format(" (routine time; a preview at {}x speed)", speed);
     if (t.completed) {
-        return fmt::format("Done: {} in {}{}.\n", s.title, format_clock(routine_time), preview);
+        // Reached the end, but perhaps by skipping: say how much was.
+        // Segments before a --resume or --from start were not skipped.
+        const int skipped = t.segments_total - t.started_at - t.segments_done;
+        const std::string skips =
+            skipped <= 0 ? ""
+                         : fmt::format("; {} of {} {} skipped", skipped, t.segments_total,
+                                       t.segments_total == 1 ? "part" : "parts");
+        return fmt::format("Done: {} in {}{}{}.\n", s.title, format_clock(routine_time), preview,
+                           skips);
     }
     if (t.segment < 0) return fmt::format("Stopped before the first step{}.\n", preview);
     return fmt::format("Stopped after {}{}: {}.\n", format_clock(routine_time), preview,

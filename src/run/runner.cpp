@@ -157,11 +157,16 @@ class Run {
         const RunTotals totals = sequencer_.totals(now);
         std::optional<Cue> cue;
         for (const Event& e : events_) {
-            if (options_.events && is_public(e.kind)) {
-                fmt::print(
-                    options_.events, "{}\n",
-                    event_json(e, schedule_, options_.speed, options_.get_ready, start_, totals));
-                std::fflush(options_.events);
+            if (events_out_ && is_public(e.kind)) {
+                const std::string line =
+                    event_json(e, schedule_, options_.speed, options_.get_ready, start_, totals) +
+                    "\n";
+                // A reader that went away (EPIPE: SIGPIPE is ignored) or a
+                // full disk ends the events, not the routine.
+                if (std::fwrite(line.data(), 1, line.size(), events_out_) != line.size() ||
+                    std::fflush(events_out_) != 0) {
+                    events_out_ = nullptr;
+                }
             }
             if (auto c = announcer_.cue(e)) cue = cue ? combine(*cue, *c) : *c;
             if (options_.mode == TerminalMode::plain) {
@@ -210,6 +215,7 @@ class Run {
     Announcer announcer_;
     CuePlayer cues_;
     std::vector<Event> events_;
+    std::FILE* events_out_ = options_.events;  // null once a write to it failed
     TimePoint start_{};
     bool show_help_ = false;
     std::string notice_;  // the time left, shown until notice_until_

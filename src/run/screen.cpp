@@ -167,9 +167,9 @@ void body_getting_ready(Rows& rows, const Frame& f, const Painter& p) {
     const auto first = static_cast<size_t>(std::max(0, f.first));
     if (first < s.segments.size()) {
         const Segment& seg = s.segments[first];
-        rows.push_back({p.line(fmt::format(" {}: {}", first == 0 ? "First" : "From here",
-                                           describe(seg))),
-                        kStep});
+        rows.push_back(
+            {p.line(fmt::format(" {}: {}", first == 0 ? "First" : "From here", describe(seg))),
+             kStep});
     }
 }
 

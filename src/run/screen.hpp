@@ -17,7 +17,7 @@ struct Frame {
     int width = 80;
     int height = 24;
     bool show_help = false;
-    int first = 0;  // the segment the run starts at (--resume, --from)
+    int first = 0;       // the segment the run starts at (--resume, --from)
     std::string notice;  // shown in the banner line when not paused (the time left)
     Style style;
 };

@@ -394,6 +394,7 @@ RunTotals Sequencer::totals(TimePoint now) const {
     t.segments_total = static_cast<int>(schedule_.segments.size());
     t.adjustments = adjustments_;
     t.segment = index_;
+    t.started_at = first_;
     t.segment_done = finished_ ? stopped_done_ : schedule_seconds(length_ - remaining(now));
     return t;
 }

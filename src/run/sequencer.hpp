@@ -79,6 +79,7 @@ struct RunTotals {
     // ready) and the schedule seconds done in it.
     int segment = -1;
     double segment_done = 0;
+    int started_at = 0;  // the segment the run began at (start_at)
 };
 
 // Counting aloud: a tick this often in a timed segment, and a countdown

@@ -176,6 +176,9 @@ TEST_CASE("the summary says how it ended") {
     t.segments_done = 3;
     t.segments_total = 3;
     CHECK(run_summary(spots(), t, 1.0) == "Done: Spots in 1:05.\n");
+    t.segments_done = 1;
+    CHECK(run_summary(spots(), t, 1.0) == "Done: Spots in 1:05; 2 of 3 parts skipped.\n");
+    t.segments_done = 3;
     // At --speed the active time is real time: the summary says routine time.
     t.active = 3250ms;
     CHECK(run_summary(spots(), t, 20.0) ==
