@@ -16,7 +16,7 @@ endif
 TEST_FUZZ_SECONDS ?= 60
 FUZZ_SECONDS ?= 600
 
-.PHONY: all build run test test-asan fuzz fuzz-build fuzz-run lint deps test-deps clean format
+.PHONY: all build run test test-asan fuzz fuzz-build fuzz-run lint deps test-deps clean format package
 
 all: build
 
@@ -33,6 +33,12 @@ test-deps:
 run: deps
 	@$(MAKE) --no-print-directory build
 	./$(BUILD)/selfcare run neck-release
+
+# A Debian package of everything `cmake --install` installs, under /usr
+# (cmake/package.cmake): $(BUILD)/selfcare_VERSION_ARCH.deb.
+package: deps
+	@$(MAKE) --no-print-directory build
+	cd $(BUILD) && cpack -G DEB
 
 # The suite as built, then again under ASan and UBSan, then each fuzzer for
 # a minute.
