@@ -30,8 +30,10 @@ deps:
 test-deps:
 	@./.ci/install-deps test
 
+# Only the program: the tests and the benchmarks are built by `make test`.
 run: deps
-	@$(MAKE) --no-print-directory build
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS) --target selfcare
 	./$(BUILD)/selfcare run neck-release
 
 # A Debian package of everything `cmake --install` installs, under /usr

@@ -8,18 +8,10 @@
 
 using namespace selfcare;
 
-namespace {
-Schedule expand_text(std::string_view text) {
-    RoutineParse p = parse_routine(text, "t.toml", "t");
-    REQUIRE(p.problems.empty());
-    Expansion e = expand(p.routine);
-    REQUIRE(e.problem.empty());
-    return std::move(e.schedule);
-}
-}  // namespace
+using test::schedule_of;
 
 TEST_CASE("sides play in turn with the gap between them") {
-    const Schedule s = expand_text(R"(title = "Neck"
+    const Schedule s = schedule_of(R"(title = "Neck"
 [[step]]
 title = "Stretch"
 sides = ["left", "right"]
@@ -39,7 +31,7 @@ between = "5s"
 }
 
 TEST_CASE("repeats within each side, labelled, with hold ranges") {
-    const Schedule s = expand_text(R"(title = "Spots"
+    const Schedule s = schedule_of(R"(title = "Spots"
 [[step]]
 title = "Hold"
 hold = "20s..30s"
@@ -64,14 +56,14 @@ label = "{side}: spot {n} of {count}"
 
 TEST_CASE("repeats without a label get 'n of count'") {
     const Schedule s =
-        expand_text("title = \"R\"\n[[step]]\ntitle = \"x\"\nduration = 5\nrepeat = 3\n");
+        schedule_of("title = \"R\"\n[[step]]\ntitle = \"x\"\nduration = 5\nrepeat = 3\n");
     REQUIRE(s.segments.size() == 3);  // no `between`, no gaps
     CHECK(s.segments[1].label == "2 of 3");
     CHECK(s.total_min == Seconds(15));
 }
 
 TEST_CASE("breathing is one segment of whole cycles") {
-    const Schedule s = expand_text(R"(title = "B"
+    const Schedule s = schedule_of(R"(title = "B"
 [[step]]
 title = "Box"
 breathe = ["inhale 4s", "hold 4s", "exhale 4s", "hold 4s"]
