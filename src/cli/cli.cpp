@@ -24,23 +24,23 @@ namespace {
 // name in front). CLI11's own Range says "Value abc not in range
 // 0.100000 to 1000.000000".
 CLI::Validator number_in(double low, double high) {
-    return CLI::Validator(
-        [=](const std::string& text) -> std::string {
-            double value = 0;
-            if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high) return {};
-            return fmt::format("needs a number from {} to {}, got '{}'", low, high, text);
-        },
-        "", "number_in");
+    return {[=](const std::string& text) -> std::string {
+                double value = 0;
+                if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high)
+                    return {};
+                return fmt::format("needs a number from {} to {}, got '{}'", low, high, text);
+            },
+            "", "number_in"};
 }
 
 CLI::Validator whole_number_in(int low, int high) {
-    return CLI::Validator(
-        [=](const std::string& text) -> std::string {
-            int value = 0;
-            if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high) return {};
-            return fmt::format("needs a whole number from {} to {}, got '{}'", low, high, text);
-        },
-        "", "whole_number_in");
+    return {[=](const std::string& text) -> std::string {
+                int value = 0;
+                if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high)
+                    return {};
+                return fmt::format("needs a whole number from {} to {}, got '{}'", low, high, text);
+            },
+            "", "whole_number_in"};
 }
 
 // Hidden commands are in no group, so --help leaves them out.
