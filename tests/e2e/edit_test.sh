@@ -36,10 +36,10 @@ tmux -L "$socket" -f /dev/null new-session -d -s t -x 120 -y 30 \
     "env -i PATH=/usr/bin:/bin HOME=$work/home TERM=xterm XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state VISUAL='$work/editor --wait' PS1='$ ' bash --norc --noprofile"
 wait_for '$'
 tmux -L "$socket" send-keys -t t "$binary new evening; echo EXIT=\$?" Enter
-wait_for "EXIT="
+# Not "EXIT=": the command as typed shows that at once.
+wait_for "EXIT=2"
 file="$work/config/selfcare/routines/evening.toml"
 [ "$(cat "$work/editor.args")" = "$(printf -- '--wait\n%s' "$file")" ] ||
     fail "the editor got: $(cat "$work/editor.args")"
 wait_for "evening.toml:11:1: unknown key 'duraton' in a step"
-wait_for "EXIT=2"
 echo ok
