@@ -31,7 +31,8 @@ add tennis-ball-release --at "2026-11-11 18:00" --minutes 12
 add home-session --at "2026-11-13 18:00"
 add home-session --at "2026-11-16 18:10" --pain-before 6 --pain-after 3
 add breathing-426 --at "2026-11-16 21:30" --pain-before 5 --pain-after 4
-add neck-release --at "2026-11-18 12:15" --minutes 6 --pain-before 4 --pain-after 3
+add neck-release --at "2026-11-18 12:15" --minutes 6 --pain-before 4 --pain-after 3 \
+    --note "slept badly, shoulders tight"
 
 # shot NAME ROWS COMMAND [KEYS_THEN_WAIT]: runs COMMAND in tmux, and
 # photographs the screen once TEXT is on it.
@@ -57,5 +58,5 @@ shot() {
     echo "wrote $here/$name.png"
 }
 
-shot week 17 "$binary log" "Routines"
+shot week 19 "$binary log" "Routines"
 SETTLE=3.5 shot run 16 "$binary run tennis-ball-release --quiet --no-log" "Ball against the wall" n

@@ -128,6 +128,7 @@ int run_cli(int argc, char** argv) {
     run->add_flag("--say", run_flags.say, "Speak the cues with espeak-ng, spd-say or say");
     run->add_flag("--rate", run_flags.rate, "Ask for your pain, 0-10, before and after");
     run->add_flag("--no-log", run_flags.no_log, "Do not record this run in the log");
+    run->add_option("--note", run_flags.note, "A short note kept with the session");
     run->footer(
         "Keys: space pause, n or Enter next, b back, + and - 10 s, q quit, ? help.\n"
         "Examples:\n  selfcare run neck-release\n  selfcare run breathing-426 --say\n"
@@ -168,10 +169,17 @@ int run_cli(int argc, char** argv) {
         ->type_name("N")
         ->check(whole_number_in(1, 1000));
     log->add_flag("--json", log_options.json, "The week's totals and every session as JSON");
-    log->add_flag("--csv", log_options.csv, "Every session of the range as CSV");
+    log->add_option("--csv", log_options.csv,
+                    "CSV: every session, or with 'weeks' one row per week")
+        ->type_name("weeks")
+        ->expected(0, 1);
+    log->add_option("--html", log_options.html,
+                    "A printable report for your therapist, to FILE ('-': standard output)")
+        ->type_name("FILE");
     log->footer(
         "Examples:\n  selfcare log\n  selfcare log --week last\n  selfcare log --weeks 12\n"
-        "  selfcare log --week 2026-W47 --csv > week47.csv");
+        "  selfcare log --week 2026-W47 --csv > week47.csv\n"
+        "  selfcare log --weeks 12 --csv weeks > weeks.csv");
     LogAddOptions add_options;
     CLI::App* add = log->add_subcommand("add", "Record a session done away from the timer");
     add->add_option("routine", add_options.routine, "A routine name, or a name for the activity")
@@ -189,10 +197,33 @@ int run_cli(int argc, char** argv) {
     add->add_option("--pain-after", add_options.pain_after, "Pain after, 0-10")
         ->type_name("N")
         ->check(whole_number_in(0, 10));
+    add->add_option("--note", add_options.note, "A short note kept with the session")
+        ->type_name("TEXT");
+    add->add_flag("--new", add_options.new_activity,
+                  "The name is a new activity, even if it looks like a routine's");
     add->footer(
         "Example:\n  selfcare log add neck-release --at \"yesterday 18:30\" --pain-before 6");
+    std::string remove_id;
+    CLI::App* remove = log->add_subcommand("remove", "Remove a session logged by mistake");
+    remove->add_option("id", remove_id, "The session's id (4 or more hex digits)")
+        ->type_name("ID")
+        ->required();
+    remove->footer(
+        "The session's line stays in the log; a removal is appended beside it.\n"
+        "Example:\n  selfcare log --json | grep id\n  selfcare log remove 9f3b0c2d");
+    CLI::App* undo = log->add_subcommand("undo", "Remove the last session this device logged");
+    undo->footer("Example, right after a mistaken 'selfcare log add':\n  selfcare log undo");
+    StatusOptions status_options;
     CLI::App* status = app.add_subcommand("status", "One line for a prompt: \"2/3 this week\"");
-    status->footer("Example, in ~/.bashrc:\n  PS1='[$(selfcare status 2>/dev/null)] \\w \\$ '");
+    status
+        ->add_option("--format", status_options.format,
+                     "Your own line: {done} {goal} {left} {sessions} {minutes} {goal_minutes} "
+                     "{minutes_left} {met} {week}")
+        ->type_name("TEXT");
+    status->add_flag("--json", status_options.json, "The same fields as one line of JSON");
+    status->footer(
+        "Examples:\n  selfcare status\n  selfcare status --format '{done}/{goal} {minutes}m'\n"
+        "In ~/.bashrc:\n  PS1='[$(selfcare status 2>/dev/null)] \\w \\$ '");
     bool config_path = false;
     CLI::App* config = app.add_subcommand("config", "Show your settings and where each comes from");
     config->add_flag("--path", config_path, "Print only the config file's path");
@@ -277,8 +308,10 @@ int run_cli(int argc, char** argv) {
     if (show->parsed()) return cmd_show(target, json, context);
     if (check->parsed()) return cmd_check(targets, context);
     if (add->parsed()) return cmd_log_add(add_options, context);
+    if (remove->parsed()) return cmd_log_remove(remove_id, context);
+    if (undo->parsed()) return cmd_log_undo(context);
     if (log->parsed()) return cmd_log(log_options, context);
-    if (status->parsed()) return cmd_status(context);
+    if (status->parsed()) return cmd_status(status_options, context);
     if (config->parsed()) {
         return cmd_config(config_path ? ConfigView::path : ConfigView::settings, context.paths);
     }

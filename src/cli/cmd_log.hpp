@@ -14,7 +14,9 @@ struct LogOptions {
     std::optional<std::string> week;  // --week [WHEN]; "" when given without a value
     int weeks = 0;                    // --weeks N: a history of N weeks; 0 for one week
     bool json = false;
-    bool csv = false;
+    // --csv [sessions|weeks]: one row per session (the default), or per week.
+    std::optional<std::string> csv;
+    std::string html;  // --html FILE, or "-" for standard output; "" for none
 };
 
 // Prints the report; warnings about damaged lines go to stderr after it.
@@ -26,14 +28,30 @@ struct LogAddOptions {
     std::optional<int> minutes;
     std::optional<int> pain_before;
     std::optional<int> pain_after;
+    std::string note;           // --note TEXT
+    bool new_activity = false;  // --new: a name close to a routine's is meant as it is
 };
 
 // Records a session done away from the timer through the same append path
 // as `run`. A known routine gives the title, planned time and, by default,
-// the length; any other activity needs --minutes.
+// the length; any other activity needs --minutes. A name that is not a
+// routine but is close to one is refused as a likely typo, unless it was
+// logged before or --new says it is meant.
 int cmd_log_add(const LogAddOptions& options, const Context& context);
 
-// One short line about this week: "2/3 this week, 20/30 min".
-int cmd_status(const Context& context);
+// Removes the session with this id (or id prefix) by appending a removal.
+int cmd_log_remove(const std::string& id, const Context& context);
+
+// Removes the last session this device recorded, the same way.
+int cmd_log_undo(const Context& context);
+
+struct StatusOptions {
+    std::string format;  // --format TEXT with {fields}; "" for the usual line
+    bool json = false;
+};
+
+// One short line about this week: "2/3 this week, 20/30 min". Never warns:
+// it is meant for a prompt, and `log` tells what is wrong with the log.
+int cmd_status(const StatusOptions& options, const Context& context);
 
 }  // namespace selfcare

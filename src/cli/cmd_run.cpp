@@ -6,9 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "amendment.hpp"
 #include "cmd_routines.hpp"
 #include "config.hpp"
 #include "cues.hpp"
+#include "error.hpp"
+#include "goals.hpp"
 #include "pain_prompt.hpp"
 #include "record.hpp"
 #include "runner.hpp"
@@ -52,13 +55,28 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
     return options;
 }
 
-void record(const Paths& paths, const FinishedRun& run) {
-    const RecordResult r = record_run(paths, run);
+int record(const Context& context, const Goal& goal, const FinishedRun& run) {
+    const RecordResult r = record_run(context.paths, run);
+    // The goal in force is recorded as sessions are (goals.hpp).
+    if (r.outcome == Recorded::saved) note_goal(context, goal);
     if (r.outcome == Recorded::too_short) {
         fmt::print("Not logged: stopped before {} of activity.\n", format_spoken(kMinimumRecorded));
+        if (!run.note.empty()) fmt::print("The note was not kept either.\n");
     } else {
         fmt::print("Logged in {}.\n", r.file.string());
     }
+    if (r.note_problem.empty()) return 0;
+    std::fflush(stdout);
+    fmt::print(stderr, "selfcare: {}; the session itself was saved\n", r.note_problem);
+    return static_cast<int>(ExitCode::failure);
+}
+
+// Why nothing the person types for this run would be kept, or "" when it
+// would be.
+std::string not_kept(const RunCommandOptions& o) {
+    if (o.no_log) return "with --no-log nothing is kept";
+    if (o.speed != 1.0) return fmt::format("a preview at --speed {} is not logged", o.speed);
+    return {};
 }
 
 }  // namespace
@@ -67,7 +85,20 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     const Config config = load_config(context.paths.config_file());
     const Schedule schedule = load_schedule(context, o.target);
     const RunOptions options = run_options(o, context, config);
-    const bool logging = !o.no_log && o.speed == 1.0;
+    const std::string why_not = not_kept(o);
+    const bool logging = why_not.empty();
+    if (std::string bad = validate_note(o.note); !o.note.empty() && !bad.empty()) {
+        throw invalid_input(fmt::format("--note: {}", bad));
+    }
+    // Questions whose answers would be thrown away are not asked, and the
+    // person is told why rather than left wondering.
+    if (!logging && (o.rate || !o.note.empty())) {
+        const std::string_view what = !o.rate          ? "the note will not be kept"
+                                      : o.note.empty() ? "not asking for pain ratings"
+                                                       : "not asking for pain ratings, and the "
+                                                         "note will not be kept";
+        fmt::print(stderr, "selfcare: {}: {}\n", what, why_not);
+    }
     const bool rate = (o.rate || config.rate_pain) && logging;
     const PainMode pain_mode = options.mode == TerminalMode::screen && context.stdin_terminal
                                    ? PainMode::keys
@@ -78,6 +109,7 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     run.title = schedule.title;
     run.planned_min = schedule.total_min;
     run.planned_max = schedule.total_max;
+    run.note = o.note;
     if (rate)
         run.pain_before = ask_pain(STDIN_FILENO, STDOUT_FILENO,
                                    "Pain right now, 0-10 (Enter skips): ", pain_mode);
@@ -106,8 +138,7 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     // The summary comes first, so that a session that cannot be saved can
     // still be written down by hand.
     fmt::print("{}", run_summary(schedule, totals, o.speed));
-    if (logging) record(context.paths, run);
-    return 0;
+    return logging ? record(context, config.goal, run) : 0;
 }
 
 }  // namespace selfcare

@@ -17,6 +17,7 @@ struct RunCommandOptions {
     bool say = false;    // speak through the first speech program found
     bool rate = false;   // ask for pain before and after
     bool no_log = false;
+    std::string note;  // --note: kept with the session as an amendment
 };
 
 // Runs the routine, prints a summary and records the session (see

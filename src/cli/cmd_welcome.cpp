@@ -10,6 +10,7 @@
 #include "plan_view.hpp"
 #include "report.hpp"
 #include "report_view.hpp"
+#include "status_line.hpp"
 #include "text.hpp"
 
 namespace selfcare {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string_view>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace selfcare {
@@ -26,6 +27,25 @@ bool is_utf8_locale() {
     return false;
 }
 
+// COLUMNS when it is a sensible number, else the terminal's width, else 80.
+int report_columns(bool stdout_terminal) {
+    const std::string_view text = variable("COLUMNS");
+    int columns = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9' || columns > 10'000) {
+            columns = 0;
+            break;
+        }
+        columns = columns * 10 + (c - '0');
+    }
+    if (columns > 0 && columns <= 10'000) return columns;
+    winsize size{};
+    if (stdout_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return 80;
+}
+
 }  // namespace
 
 Context context_from_environment() {
@@ -41,6 +61,7 @@ Context context_from_environment() {
     c.path_variable = variable("PATH");
     c.editor = variable("VISUAL");
     if (c.editor.empty()) c.editor = variable("EDITOR");
+    c.columns = report_columns(c.stdout_terminal);
     return c;
 }
 

@@ -24,6 +24,9 @@ struct Context {
     bool smart_terminal = false;
     std::string path_variable;  // $PATH, where a speech program is looked for
     std::string editor;         // $VISUAL, else $EDITOR; "" when neither is set
+    // Columns the reports may use: COLUMNS when set, else the terminal's
+    // width when standard output is one, else 80.
+    int columns = 80;
 };
 
 // Reads the environment: the XDG paths, SELFCARE_NOW (an instant like

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "amendment.hpp"
 #include "error.hpp"
 #include "file.hpp"
 
@@ -29,10 +30,14 @@ Error cannot_read(const fs::path& path) {
     return Error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
 }
 
-// "2026-11.laptop-3f9a2c.log" and its conflict copies; false for anything
-// else in the folder (Syncthing's own files, a user's notes).
+// "2026-11.laptop-3f9a2c.log", "2026-11.laptop-3f9a2c.amend" and their
+// conflict copies; false for anything else in the folder (Syncthing's own
+// files, a user's notes).
 bool parse_file_name(std::string_view name, LogFile& out) {
-    if (name.size() < 13 || name[4] != '-' || name[7] != '.' || !name.ends_with(".log")) {
+    out.amendments = name.ends_with(".amend");
+    const size_t suffix = out.amendments ? 6 : 4;
+    if (name.size() < 9 + suffix || name[4] != '-' || name[7] != '.' ||
+        !(out.amendments || name.ends_with(".log"))) {
         return false;
     }
     int y = 0, m = 0;
@@ -45,7 +50,7 @@ bool parse_file_name(std::string_view name, LogFile& out) {
         m = m * 10 + (name[i] - '0');
     }
     if (y < 1 || m < 1 || m > 12) return false;
-    std::string_view middle = name.substr(8, name.size() - 12);
+    std::string_view middle = name.substr(8, name.size() - 8 - suffix);
     const size_t mark = middle.find(kConflictMark);
     out.conflict_copy = mark != std::string_view::npos;
     if (out.conflict_copy) middle = middle.substr(0, mark);
@@ -55,9 +60,9 @@ bool parse_file_name(std::string_view name, LogFile& out) {
     return true;
 }
 
-// "# selfcare log v2" -> 2; 0 when the line is not a version line.
-int version_of(std::string_view line) {
-    constexpr std::string_view prefix = "# selfcare log v";
+// "# selfcare log v2" -> 2 (with that prefix); 0 when the line is not a
+// version line.
+int version_of(std::string_view line, std::string_view prefix) {
     if (!line.starts_with(prefix) || line.size() == prefix.size() ||
         line.size() > prefix.size() + 4) {
         return 0;
@@ -189,9 +194,12 @@ LogReader::LogReader(fs::path folder) : folder_(std::move(folder)) {
         errno = saved;
         throw cannot_read(folder_);
     }
+    // Amendments first in each month, so that removals and notes are known
+    // before the sessions they are about go past.
     std::ranges::sort(files_, [](const LogFile& a, const LogFile& b) {
-        return std::tie(a.month, a.conflict_copy, a.path) <
-               std::tie(b.month, b.conflict_copy, b.path);
+        const bool a_sessions = !a.amendments, b_sessions = !b.amendments;
+        return std::tie(a.month, a_sessions, a.conflict_copy, a.path) <
+               std::tie(b.month, b_sessions, b.conflict_copy, b.path);
     });
 }
 
@@ -217,8 +225,14 @@ std::vector<FileStamp> LogReader::read_month(YearMonth month,
     const auto [first, last] = files_of(month);
     std::vector<FileStamp> stamps;
     IdSet seen;
-    for (size_t i = first; i < last; ++i)
-        stamps.push_back(read_file(files_[i], seen, visit));
+    Amendments amendments;
+    for (size_t i = first; i < last; ++i) {
+        if (files_[i].amendments) {
+            stamps.push_back(read_amendments(files_[i], amendments));
+        } else {
+            stamps.push_back(read_file(files_[i], seen, amendments, visit));
+        }
+    }
     return stamps;
 }
 
@@ -233,8 +247,43 @@ std::optional<std::vector<FileStamp>> LogReader::stamps(YearMonth month) const {
     return out;
 }
 
-FileStamp LogReader::read_file(const LogFile& file, IdSet& seen,
+FileStamp LogReader::read_file(const LogFile& file, IdSet& seen, const Amendments& amendments,
                                const std::function<void(const SessionView&)>& visit) {
+    SessionView view;
+    return scan(file, kLogVersionLine.substr(0, kLogVersionLine.size() - 1), kLogVersion,
+                [&](std::string_view line) {
+                    if (decode_line(line, view) != nullptr) return false;
+                    const std::chrono::year_month_day ymd(view.date);
+                    if (ymd.year() / ymd.month() != file.month) return false;
+                    if (!amendments.removed.empty() && amendments.removed.contains(view.id)) {
+                        return true;
+                    }
+                    if (!seen.insert(view.id)) return true;
+                    const auto note = amendments.notes.find(view.id);
+                    view.note = note == amendments.notes.end() ? std::string_view{} : note->second;
+                    visit(view);
+                    return true;
+                });
+}
+
+FileStamp LogReader::read_amendments(const LogFile& file, Amendments& into) {
+    AmendmentView a;
+    return scan(file, kAmendVersionPrefix, kAmendVersion, [&](std::string_view line) {
+        if (decode_amendment(line, a) != nullptr) return false;
+        const std::chrono::year_month_day ymd(a.date);
+        if (ymd.year() / ymd.month() != file.month) return false;
+        if (a.kind == AmendKind::remove) {
+            into.removed.insert(a.id);
+        } else {
+            into.notes.insert_or_assign(a.id, unescape_field(a.text));
+        }
+        return true;
+    });
+}
+
+template <typename Take>
+FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, int known_version,
+                          Take&& take_line) {
     if (buffer_.empty()) buffer_.resize(kBufferSize);
     FileInput input(file.path);
     FileStamp stamp = input.stamp();
@@ -245,26 +294,22 @@ FileStamp LogReader::read_file(const LogFile& file, IdSet& seen,
     };
     int number = 0;
     bool newer = false;
-    SessionView view;
     const auto take = [&](std::string_view line) {
         ++number;
         if (number == 1 && line.starts_with('#')) {
-            const int v = version_of(line);
-            if (v > kLogVersion) {
+            const int v = version_of(line, version_prefix);
+            if (v > known_version) {
                 damage.note = fmt::format(
-                    "written by a newer selfcare (log v{}); skipped the whole file, which this "
+                    "written by a newer selfcare ({}{}); skipped the whole file, which this "
                     "version cannot read",
-                    v);
+                    version_prefix.substr(11), v);
                 newer = true;
             }
             return;
         }
         if (newer) return;
         if (line.empty() || line.front() == '#') return;  // blank lines and comments
-        if (decode_line(line, view) != nullptr) return damaged(number);
-        const std::chrono::year_month_day ymd(view.date);
-        if (ymd.year() / ymd.month() != file.month) return damaged(number);
-        if (seen.insert(view.id)) visit(view);
+        if (!take_line(line)) damaged(number);
     };
 
     char* const buf = buffer_.data();

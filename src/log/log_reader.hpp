@@ -15,6 +15,9 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -29,6 +32,7 @@ struct LogFile {
     YearMonth month;
     std::string device;
     bool conflict_copy = false;  // "2026-11.laptop-3f9a2c.sync-conflict-....log"
+    bool amendments = false;     // "2026-11.laptop-3f9a2c.amend" (amendment.hpp)
 };
 
 // Lines skipped in one file.
@@ -70,16 +74,19 @@ class LogReader {
     // The months that have files, oldest first.
     std::vector<YearMonth> months() const;
     bool empty() const { return files_.empty(); }
+    // Every file listed, sorted by month; in each month the amendments,
+    // then the device files, then conflict copies.
+    const std::vector<LogFile>& files() const { return files_; }
 
     const std::filesystem::path& folder() const { return folder_; }
 
     // Calls `visit` for every good session in the files of `month`, each id
-    // once. The view points into a buffer that is reused after the call.
-    // Sessions whose date is not in `month` are damage: the writer always
-    // puts a session in the file of its date's month. Returns the stamps of
-    // the files read, taken under the same lock as the read, so they match
-    // exactly what was read. Throws Error (exit status 1) when a file cannot
-    // be opened or read.
+    // once, leaving out those an amendment of the month removed (from any
+    // device) and giving each its note. The view points into a buffer that is reused after the
+    // call. Sessions whose date is not in `month` are damage: the writer always puts a session in
+    // the file of its date's month. Returns the stamps of the files read, taken under the same lock
+    // as the read, so they match exactly what was read. Throws Error (exit status 1) when a file
+    // cannot be opened or read.
     std::vector<FileStamp> read_month(YearMonth month,
                                       const std::function<void(const SessionView&)>& visit);
 
@@ -97,8 +104,19 @@ class LogReader {
 
   private:
     class IdSet;
-    FileStamp read_file(const LogFile& file, IdSet& seen,
+    // What the month's amendment files say; read before its sessions.
+    struct Amendments {
+        std::unordered_set<std::uint64_t> removed;
+        std::unordered_map<std::uint64_t, std::string> notes;  // unescaped
+    };
+    FileStamp read_file(const LogFile& file, IdSet& seen, const Amendments& amendments,
                         const std::function<void(const SessionView&)>& visit);
+    FileStamp read_amendments(const LogFile& file, Amendments& into);
+    // Streams the lines of `file` to `take_line`, which returns false for a
+    // damaged line; checks the version line and records the damage.
+    template <typename Take>
+    FileStamp scan(const LogFile& file, std::string_view version_prefix, int known_version,
+                   Take&& take_line);
     // The files of `month`, as a range of files_.
     std::pair<size_t, size_t> files_of(YearMonth month) const;
 

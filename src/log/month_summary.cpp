@@ -7,7 +7,7 @@
 namespace selfcare {
 namespace {
 
-constexpr std::string_view kVersionLine = "# selfcare month summary v1";
+constexpr std::string_view kVersionLine = "# selfcare month summary v2";
 constexpr std::string_view kEndTag = "end\t";
 constexpr size_t kLinesNamed = 10;  // as many as LogReader names per file
 
@@ -71,12 +71,26 @@ bool decode_damage(const std::vector<std::string_view>& f, const MonthSummary& s
            (out.skipped > 0 || !out.note.empty());
 }
 
-// "day DAY SESSIONS COUNTED ACTIVE_S", days in increasing order.
+// The pain sums as they could have been added up: each rating 0-10, each
+// change -10 to 10, and no more of them than sessions.
+bool plausible(const PainTotals& p, int sessions) {
+    const auto within = [&](int sum, int n, int lo) {
+        return n >= 0 && n <= sessions && sum >= lo * n && sum <= 10 * n;
+    };
+    return within(p.before_sum, p.before_n, 0) && within(p.after_sum, p.after_n, 0) &&
+           within(p.change_sum, p.change_n, -10);
+}
+
+// "day DAY SESSIONS COUNTED ACTIVE_S" and the six pain sums, days in
+// increasing order.
 bool decode_day(const std::vector<std::string_view>& f, MonthSummary& s, unsigned& last_day) {
     unsigned day = 0;
     Totals t;
-    if (f.size() != 5 || !number(f[1], day) || !number(f[2], t.sessions) ||
-        !number(f[3], t.counted) || !number(f[4], t.active_s)) {
+    PainTotals& p = t.pain;
+    if (f.size() != 11 || !number(f[1], day) || !number(f[2], t.sessions) ||
+        !number(f[3], t.counted) || !number(f[4], t.active_s) || !number(f[5], p.before_sum) ||
+        !number(f[6], p.before_n) || !number(f[7], p.after_sum) || !number(f[8], p.after_n) ||
+        !number(f[9], p.change_sum) || !number(f[10], p.change_n) || !plausible(p, t.sessions)) {
         return false;
     }
     const unsigned days_in_month = static_cast<unsigned>((s.month / std::chrono::last).day());
@@ -122,8 +136,14 @@ std::uint64_t fnv1a(std::string_view text) {
 }
 
 Totals totals_of(const SessionView& v) {
-    return Totals{1, counts_toward_goal(v.outcome, v.active_s, v.planned_min_s) ? 1 : 0,
-                  v.active_s};
+    Totals t{1, counts_toward_goal(v.outcome, v.active_s, v.planned_min_s) ? 1 : 0, v.active_s, {}};
+    if (v.pain_before) t.pain.before_sum = *v.pain_before, t.pain.before_n = 1;
+    if (v.pain_after) t.pain.after_sum = *v.pain_after, t.pain.after_n = 1;
+    if (v.pain_before && v.pain_after) {
+        t.pain.change_sum = *v.pain_after - *v.pain_before;
+        t.pain.change_n = 1;
+    }
+    return t;
 }
 
 void add_session(MonthSummary& s, const SessionView& v) {
@@ -152,7 +172,10 @@ std::optional<std::string> encode_summary(const MonthSummary& s,
     for (size_t i = 0; i < s.days.size(); ++i) {
         const Totals& t = s.days[i];
         if (t.sessions > 0) {
-            out += fmt::format("day\t{}\t{}\t{}\t{}\n", i + 1, t.sessions, t.counted, t.active_s);
+            const PainTotals& p = t.pain;
+            out += fmt::format("day\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", i + 1, t.sessions,
+                               t.counted, t.active_s, p.before_sum, p.before_n, p.after_sum,
+                               p.after_n, p.change_sum, p.change_n);
         }
     }
     out += fmt::format("{}{:016x}\n", kEndTag, fnv1a(out));

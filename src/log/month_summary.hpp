@@ -21,16 +21,47 @@
 
 namespace selfcare {
 
+// Pain ratings summed, so that averages over any span can be taken later.
+// The change is summed only over sessions rated both before and after, so
+// that it compares like with like.
+struct PainTotals {
+    int before_sum = 0, before_n = 0;
+    int after_sum = 0, after_n = 0;
+    int change_sum = 0, change_n = 0;  // after - before
+
+    PainTotals& operator+=(const PainTotals& p) {
+        before_sum += p.before_sum, before_n += p.before_n;
+        after_sum += p.after_sum, after_n += p.after_n;
+        change_sum += p.change_sum, change_n += p.change_n;
+        return *this;
+    }
+    // Averages, or nothing when no session was rated so.
+    std::optional<double> before() const { return average(before_sum, before_n); }
+    std::optional<double> after() const { return average(after_sum, after_n); }
+    std::optional<double> change() const { return average(change_sum, change_n); }
+    bool rated() const { return before_n > 0 || after_n > 0; }
+
+    bool operator==(const PainTotals&) const = default;
+
+  private:
+    static std::optional<double> average(int sum, int n) {
+        if (n == 0) return std::nullopt;
+        return static_cast<double>(sum) / n;
+    }
+};
+
 // Sessions and time, as the weekly report counts them.
 struct Totals {
     int sessions = 0;  // every recorded session
     int counted = 0;   // those that count toward the goal (counts_toward_goal)
     int active_s = 0;  // active time of every recorded session
+    PainTotals pain;
 
     Totals& operator+=(const Totals& t) {
         sessions += t.sessions;
         counted += t.counted;
         active_s += t.active_s;
+        pain += t.pain;
         return *this;
     }
     bool operator==(const Totals&) const = default;

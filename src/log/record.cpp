@@ -60,7 +60,18 @@ RecordResult record_run(const Paths& paths, const FinishedRun& run) {
         throw Error(fmt::format("session NOT saved: {}: {}", paths.data.string(), why));
     }
     std::filesystem::path file = append_session(paths.data, s);
-    return RecordResult{Recorded::saved, std::move(file), std::move(s)};
+    RecordResult result{Recorded::saved, std::move(file), std::move(s), {}};
+    if (!run.note.empty()) {
+        Amendment note{result.session.date, result.session.id,
+                       format_local_iso(to_local(run.started)), run.note, AmendKind::note};
+        try {
+            append_amendment(paths.data, result.session.device, note);
+            result.session.note = run.note;
+        } catch (const Error& e) {
+            result.note_problem = e.what();
+        }
+    }
+    return result;
 }
 
 }  // namespace selfcare

@@ -30,6 +30,7 @@ struct FinishedRun {
     std::optional<int> pain_after;
     WallTime started;  // system_clock::now() read by the CLI when the run began
     Source source = Source::timer;
+    std::string note;  // --note; empty for none. REQUIRES: validate_note() accepts it
 };
 
 // A run stopped before this much active time is not recorded: it was a false
@@ -48,13 +49,18 @@ struct RecordResult {
     Recorded outcome = Recorded::too_short;
     std::filesystem::path file;  // where it was saved
     Session session;
+    // Set when the session was saved but its note could not be: why.
+    std::string note_problem;
 };
 
 // Records `run` when worth_recording says so: finds (or makes) this device's
 // id, picks a random id for the session and appends it to the log under
 // `paths.data`. Returns too_short, writing nothing, for a run not worth
-// recording. Throws Error "session NOT saved: PATH: reason" (exit status 1)
-// on any failure, including an invalid field (then PATH is the log folder).
+// recording. A note goes in after the session, as an amendment: the session
+// matters more, and a note without its session would be noise. Throws
+// Error "session NOT saved: PATH: reason" (exit status 1) on any failure
+// to save the session, including an invalid field (then PATH is the log
+// folder); a note that cannot be saved is told in note_problem.
 RecordResult record_run(const Paths& paths, const FinishedRun& run);
 
 }  // namespace selfcare

@@ -78,19 +78,15 @@ class Collector {
 
 }  // namespace
 
-bool meets_goal(const Goal& goal, int counted, int active_s) {
-    return counted >= goal.sessions && active_s >= goal.minutes * 60;
-}
-
 Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
-                    const Goal& goal, WeekStart start, Streak streak, Sessions sessions) {
+                    const GoalHistory& goals, WeekStart start, Streak streak, Sessions sessions) {
     const Date end = first + days(7 * count);
     const Date current = week_start(today, start);
     Collector collector(first, end, start, sessions);
     const auto finished_miss = [&](Date week) {
         if (week >= current) return false;
         const Totals t = collector.totals(week);
-        return !meets_goal(goal, t.counted, t.active_s);
+        return !meets_goal(goals.for_week(week), t.counted, t.active_s);
     };
 
     // Months newest first. Once the months from `first`'s month back to some
@@ -122,7 +118,7 @@ Report build_report(LogReader& reader, const MonthCache& cache, Date first, int 
         if (settled) break;
     }
 
-    Report report{goal, start, today, {}, collector.take_sessions(), 0};
+    Report report{goals.for_week(end - days(7)), start, today, {}, collector.take_sessions(), 0};
     int run = 0;
     const auto carry = [&](const WeekSummary& w) {
         if (w.met) return run + 1;
@@ -135,9 +131,11 @@ Report build_report(LogReader& reader, const MonthCache& cache, Date first, int 
                            t.sessions,
                            t.counted,
                            t.active_s,
-                           meets_goal(goal, t.counted, t.active_s),
+                           meets_goal(goals.for_week(w), t.counted, t.active_s),
                            w >= current,
-                           0};
+                           0,
+                           t.pain,
+                           goals.for_week(w)};
     };
     if (streak == Streak::compute) {
         // Back to the last finished week before the range that missed the

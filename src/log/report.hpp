@@ -22,13 +22,15 @@ struct WeekSummary {
     bool met = false;          // counted >= goal.sessions and minutes >= goal.minutes
     bool in_progress = false;  // holds today, or is still to come
     int streak = 0;            // weeks in a row that met the goal, up to this one; see below
+    PainTotals pain;           // the week's pain ratings, summed
+    Goal goal;                 // the goal in force that week (GoalHistory::for_week)
 };
 
 // The streak at a week is the number of consecutive weeks, ending with it,
 // that met the goal. A week in progress never breaks it: until it meets the
 // goal it simply does not add to the streak of the weeks before it.
 struct Report {
-    Goal goal;
+    Goal goal;  // the goal of the range's last week
     WeekStart week_start = WeekStart::monday;
     Date today;
     std::vector<WeekSummary> weeks;  // the range asked for, oldest first
@@ -45,14 +47,15 @@ enum class Sessions { keep, skip };
 // `first`. With Streak::compute it goes back through older months until the
 // streak is settled (a finished week that missed the goal, or the start of
 // the log), so a short streak costs little; with Streak::skip it looks only
-// at the months the range touches. Only the months whose sessions the
+// at the months the range touches. Each week is judged against the goal
+// in force that week (`goals`). Only the months whose sessions the
 // report keeps are read line by line; the others come from `cache` when it
 // holds a current summary, and are read (and their summary stored) when it
 // does not, so the report is the same with or without a cache. Damage is
 // left in `reader` for the caller to report. Throws Error when a log file
 // cannot be read.
 Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
-                    const Goal& goal, WeekStart start, Streak streak,
+                    const GoalHistory& goals, WeekStart start, Streak streak,
                     Sessions sessions = Sessions::keep);
 
 }  // namespace selfcare

@@ -72,11 +72,10 @@ bool valid_start(std::string_view s, std::string_view date) {
     return two(11) < 24 && two(14) < 60 && two(17) < 60 && two(20) < 24 && two(23) < 60;
 }
 
-// Titles are stored with \t, \n and \\ escaped so that a line stays a line.
-// A stored title is valid when it unescapes to one that validate() accepts:
-// at most kMaxTitle bytes once each escape is one byte again.
-bool valid_escaped_title(std::string_view t) {
-    if (t.empty() || t.size() > 2 * kMaxTitle || find_control(t)) return false;
+}  // namespace
+
+bool valid_escaped_field(std::string_view t, size_t most) {
+    if (t.empty() || t.size() > 2 * most || find_control(t)) return false;
     size_t unescaped = 0;
     for (size_t i = 0; i < t.size(); ++i, ++unescaped) {
         if (t[i] == '\\') {
@@ -85,10 +84,10 @@ bool valid_escaped_title(std::string_view t) {
             if (e != 't' && e != 'n' && e != '\\') return false;
         }
     }
-    return unescaped <= kMaxTitle;
+    return unescaped <= most;
 }
 
-std::string escape_title(std::string_view t) {
+std::string escape_field(std::string_view t) {
     std::string out;
     out.reserve(t.size());
     for (const char c : t) {
@@ -105,7 +104,7 @@ std::string escape_title(std::string_view t) {
     return out;
 }
 
-std::string unescape_title(std::string_view t) {
+std::string unescape_field(std::string_view t) {
     std::string out;
     out.reserve(t.size());
     for (size_t i = 0; i < t.size(); ++i) {
@@ -118,6 +117,8 @@ std::string unescape_title(std::string_view t) {
     }
     return out;
 }
+
+namespace {
 
 std::string pain_text(const std::optional<int>& p) {
     return p ? std::to_string(*p) : "-";
@@ -140,7 +141,7 @@ std::string_view log_file_header() {
 
 std::string encode_line(const Session& s) {
     return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                       format_date(s.date), s.start, s.routine, escape_title(s.title), s.active_s,
+                       format_date(s.date), s.start, s.routine, escape_field(s.title), s.active_s,
                        s.planned_min_s, s.planned_max_s, s.segments_done, s.segments_total,
                        pain_text(s.pain_before), pain_text(s.pain_after), to_string(s.source),
                        s.device, format_id(s.id), to_string(s.outcome));
@@ -163,7 +164,7 @@ const char* decode_line(std::string_view line, SessionView& out) {
     if (!parse_date(f[0], out.date)) return "bad date";
     if (!valid_start(f[1], f[0])) return "bad start time";
     if (!is_routine_name(f[2])) return "bad routine name";
-    if (!valid_escaped_title(f[3])) return "bad title";
+    if (!valid_escaped_field(f[3], kMaxTitle)) return "bad title";
     if (!parse_count(f[4], out.active_s) || !parse_count(f[5], out.planned_min_s) ||
         !parse_count(f[6], out.planned_max_s) || !parse_count(f[7], out.segments_done) ||
         !parse_count(f[8], out.segments_total)) {
@@ -205,7 +206,7 @@ Session to_session(const SessionView& v) {
     return Session{v.date,
                    std::string(v.start),
                    std::string(v.routine),
-                   unescape_title(v.title),
+                   unescape_field(v.title),
                    v.active_s,
                    v.planned_min_s,
                    v.planned_max_s,
@@ -216,7 +217,8 @@ Session to_session(const SessionView& v) {
                    v.source,
                    std::string(v.device),
                    v.id,
-                   v.outcome};
+                   v.outcome,
+                   std::string(v.note)};
 }
 
 std::string validate(const Session& s) {
@@ -241,6 +243,12 @@ std::string validate(const Session& s) {
 
 bool counts_toward_goal(Outcome outcome, int active_s, int planned_min_s) {
     return outcome == Outcome::completed || 2 * active_s >= planned_min_s;
+}
+
+bool is_local_time(std::string_view text) {
+    Date d;
+    return text.size() >= 10 && parse_date(text.substr(0, 10), d) &&
+           valid_start(text, text.substr(0, 10));
 }
 
 std::string format_id(std::uint64_t id) {

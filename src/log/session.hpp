@@ -42,6 +42,10 @@ struct Session {
     std::string device;
     std::uint64_t id = 0;
     Outcome outcome = Outcome::completed;
+    // A short note the person wrote about the session. Not a field of the
+    // line: it is kept as an amendment beside it (amendment.hpp), so that a
+    // line stays readable by every version that reads v1.
+    std::string note;
 
     bool operator==(const Session&) const = default;
 };
@@ -64,6 +68,7 @@ struct SessionView {
     std::string_view device;
     std::uint64_t id = 0;
     Outcome outcome = Outcome::completed;
+    std::string_view note;  // unescaped; set by the reader from the month's amendments
 };
 
 // Longest title and device name a line may hold.
@@ -71,6 +76,14 @@ inline constexpr size_t kMaxTitle = 200;
 inline constexpr size_t kMaxDevice = 40;
 // Longest activity any line may record, in seconds (a day).
 inline constexpr int kMaxSessionSeconds = 86'400;
+
+// Free text in a field: tabs, newlines and backslashes written as \t, \n
+// and \\, so that a line stays one line. unescape_field undoes it.
+std::string escape_field(std::string_view text);
+std::string unescape_field(std::string_view text);
+// True when `text` is a non-empty escaped field with no control character
+// that unescapes to at most `most` bytes.
+bool valid_escaped_field(std::string_view text, size_t most);
 
 // The line for `s`, with its newline. REQUIRES: `s` passes validate().
 std::string encode_line(const Session& s);
@@ -89,6 +102,10 @@ std::string validate(const Session& s);
 // active time reached half of its planned time (the planned minimum, for a
 // routine with hold ranges). See docs/log-format.md for why.
 bool counts_toward_goal(Outcome outcome, int active_s, int planned_min_s);
+
+// True when `text` is a local time as the log writes it,
+// "2026-11-16T07:30:12+01:00", on a real date.
+bool is_local_time(std::string_view text);
 
 // "0123456789abcdef".
 std::string format_id(std::uint64_t id);

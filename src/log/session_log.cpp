@@ -80,10 +80,11 @@ int open_log(const fs::path& path, bool& created) {
 
 // Everything that goes into the file in this append: the header for an empty
 // file, a newline to end a torn tail, and the line.
-std::string bytes_to_write(int fd, off_t size, std::string_view line, const fs::path& path) {
+std::string bytes_to_write(int fd, off_t size, std::string_view header, std::string_view line,
+                           const fs::path& path) {
     std::string out;
     if (size == 0) {
-        out = log_file_header();
+        out = header;
     } else {
         char last = 0;
         if (::pread(fd, &last, 1, size - 1) != 1) throw os_failure(path, "reading the last byte");
@@ -93,13 +94,13 @@ std::string bytes_to_write(int fd, off_t size, std::string_view line, const fs::
     return out;
 }
 
-void write_locked(int fd, const fs::path& path, std::string_view line) {
+void write_locked(int fd, const fs::path& path, std::string_view header, std::string_view line) {
     while (::flock(fd, LOCK_EX) != 0) {
         if (errno != EINTR) throw os_failure(path, "locking");
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw os_failure(path);
-    const std::string bytes = bytes_to_write(fd, st.st_size, line, path);
+    const std::string bytes = bytes_to_write(fd, st.st_size, header, line, path);
     // One write normally does it all. Another is tried only after a short
     // write, to learn why it stopped (EFBIG, ENOSPC).
     const size_t done = write_all(fd, bytes);
@@ -114,11 +115,31 @@ void write_locked(int fd, const fs::path& path, std::string_view line) {
     throw failure;
 }
 
+// Appends `line` to `path` in `folder`, starting a new file with `header`.
+void append_line(const fs::path& folder, const fs::path& path, std::string_view header,
+                 std::string_view line) {
+    make_dirs(folder);
+    bool created = false;
+    Fd fd(open_log(path, created));
+    // The new name is made durable before the line goes in, so that a
+    // failure here cannot leave a written line reported as unsaved.
+    if (created) sync_dir(folder);
+    write_locked(fd.get(), path, header, line);
+}
+
+std::string month_prefix(std::chrono::year_month month) {
+    return fmt::format("{:04}-{:02}", static_cast<int>(month.year()),
+                       static_cast<unsigned>(month.month()));
+}
+
 }  // namespace
 
 std::string month_file_name(std::chrono::year_month month, std::string_view device) {
-    return fmt::format("{:04}-{:02}.{}.log", static_cast<int>(month.year()),
-                       static_cast<unsigned>(month.month()), device);
+    return fmt::format("{}.{}.log", month_prefix(month), device);
+}
+
+std::string amendment_file_name(std::chrono::year_month month, std::string_view device) {
+    return fmt::format("{}.{}.amend", month_prefix(month), device);
 }
 
 std::string make_private_dirs(const fs::path& dir) {
@@ -134,15 +155,36 @@ fs::path append_session(const fs::path& folder, const Session& s) {
     const std::chrono::year_month_day ymd(s.date);
     fs::path path = folder / month_file_name(ymd.year() / ymd.month(), s.device);
     try {
-        make_dirs(folder);
-        bool created = false;
-        Fd fd(open_log(path, created));
-        // The new name is made durable before the line goes in, so that a
-        // failure here cannot leave a written line reported as unsaved.
-        if (created) sync_dir(folder);
-        write_locked(fd.get(), path, encode_line(s));
+        append_line(folder, path, log_file_header(), encode_line(s));
     } catch (const Failure& f) {
         throw Error(fmt::format("session NOT saved: {}: {}", f.path.string(), f.reason));
+    }
+    return path;
+}
+
+fs::path append_record(const fs::path& folder, std::string_view name, std::string_view header,
+                       std::string_view line, std::string_view what) {
+    fs::path path = folder / name;
+    try {
+        append_line(folder, path, header, line);
+    } catch (const Failure& f) {
+        throw Error(fmt::format("{} NOT saved: {}: {}", what, f.path.string(), f.reason));
+    }
+    return path;
+}
+
+fs::path append_amendment(const fs::path& folder, std::string_view device, const Amendment& a) {
+    const std::chrono::year_month_day ymd(a.date);
+    fs::path path = folder / amendment_file_name(ymd.year() / ymd.month(), device);
+    const std::string_view what = a.kind == AmendKind::note ? "note" : "removal";
+    if (std::string why = validate(a); !why.empty() || !is_device_name(device)) {
+        if (why.empty()) why = fmt::format("'{}' is not a device name", device);
+        throw Error(fmt::format("{} NOT saved: {}: {}", what, folder.string(), why));
+    }
+    try {
+        append_line(folder, path, amendment_file_header(), encode_amendment(a));
+    } catch (const Failure& f) {
+        throw Error(fmt::format("{} NOT saved: {}: {}", what, f.path.string(), f.reason));
     }
     return path;
 }

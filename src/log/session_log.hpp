@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "amendment.hpp"
 #include "session.hpp"
 
 namespace selfcare {
@@ -32,6 +33,25 @@ std::string month_file_name(std::chrono::year_month month, std::string_view devi
 // does), so that a write past `ulimit -f` fails instead of killing the
 // process before it can cut the partial line off.
 std::filesystem::path append_session(const std::filesystem::path& folder, const Session& s);
+
+// "2026-11.laptop-3f9a2c.amend": the amendments a device made to sessions
+// of that month.
+std::string amendment_file_name(std::chrono::year_month month, std::string_view device);
+
+// Appends `a` to `device`'s amendments file for the month of a.date in
+// `folder`, with every guarantee append_session gives. Throws Error "note
+// NOT saved: PATH: reason" (or "removal NOT saved") on any failure,
+// including an amendment that validate() refuses.
+std::filesystem::path append_amendment(const std::filesystem::path& folder, std::string_view device,
+                                       const Amendment& a);
+
+// Appends `line` (ending in a newline) to the file `name` in `folder` with
+// every guarantee append_session gives, starting a new file with `header`.
+// For the other append-only files beside the log (goal_log.hpp). Throws
+// Error "WHAT NOT saved: PATH: reason".
+std::filesystem::path append_record(const std::filesystem::path& folder, std::string_view name,
+                                    std::string_view header, std::string_view line,
+                                    std::string_view what);
 
 // Creates `dir` and any missing parents with mode 0700 whatever the umask,
 // syncing each new folder's parent. Leaves existing folders as they are.

@@ -1,11 +1,13 @@
 // End to end: the log commands through the real binary, with "now", the
 // time zone and the locale fixed.
 
+#include <sstream>
 #include <sys/stat.h>
 
 #include <doctest/doctest.h>
 
 #include "support.hpp"
+#include "text.hpp"
 
 using namespace selfcare::test;
 namespace fs = std::filesystem;
@@ -54,7 +56,7 @@ TEST_CASE("log --week prints the week exactly, for a fixed log and a fixed today
     CHECK(r.out ==
           "Week 47 of 2026: Mon 16 Nov to Sun 22 Nov\n"
           "\n"
-          "  Mon 16  ●       10 min\n"
+          "  Mon 16  ●       11 min\n"
           "  Tue 17  ·\n"
           "  Wed 18  ●       25 min\n"
           "  Thu 19  ·            today\n"
@@ -64,19 +66,19 @@ TEST_CASE("log --week prints the week exactly, for a fixed log and a fixed today
           "\n"
           "  Goal      3 sessions and 30 minutes a week\n"
           "  Sessions  2 of 3, 1 to go\n"
-          "  Minutes   35 of 30 min, met\n"
+          "  Minutes   36 of 30 min, met\n"
           "  Streak    1 week in a row\n"
           "  Routines  home-session, walk\n"
           "  Pain      6.0 before, 4.0 after, on average (1 session rated)\n");
     CHECK(sc(home, {"log"}).out == r.out);
-    CHECK(sc(home, {"status"}).out == "2/3 this week, 35/30 min\n");
+    CHECK(sc(home, {"status"}).out == "2/3 this week, 36/30 min\n");
 }
 
 TEST_CASE("without UTF-8 the marks are ASCII; piped output never has colour") {
     TempDir home;
     add_week(home);
     const Result r = sc(home, {"log"}, {{"LANG", "C"}});
-    CHECK(r.out.find("  Mon 16  #       10 min\n  Tue 17  .\n") != std::string::npos);
+    CHECK(r.out.find("  Mon 16  #       11 min\n  Tue 17  .\n") != std::string::npos);
     CHECK(r.out.find('\x1b') == std::string::npos);
 }
 
@@ -91,17 +93,22 @@ TEST_CASE("other weeks, histories, JSON and CSV") {
     CHECK(sc(home, {"log", "--week", "2026-11-12"}).out == last.out);
 
     const Result history = sc(home, {"log", "--weeks", "2"});
-    CHECK(
-        history.out.find("2026-W46  Mon 9 Nov     ●●●           3/3    32 min  met          1\n") !=
-        std::string::npos);
-    CHECK(
-        history.out.find("2026-W47  Mon 16 Nov    ●●            2/3    35 min  so far       1\n") !=
-        std::string::npos);
+    CHECK(history.out ==
+          "Goal: 3 sessions and 30 minutes a week\n"
+          "\n"
+          "Week      Starts      Sessions   Done  Minutes  Goal    Streak  Pain\n"
+          "2026-W46  Mon 9 Nov   ●●●         3/3   33 min  met          1  -\n"
+          "2026-W47  Mon 16 Nov  ●●          2/3   36 min  so far       1  6.0 → 4.0 (-2.0)\n"
+          "\n"
+          "Streak: 1 week in a row\n");
 
     const Result json = sc(home, {"log", "--json"});
-    CHECK(json.out.find(R"("week": {"week": "2026-W47", "from": "2026-11-16", "to": "2026-11-22", )"
-                        R"("sessions": 2, "counted": 2, "minutes": 35, "met": false, )"
-                        R"("in_progress": true, "streak": 1})") != std::string::npos);
+    CHECK(json.out.find(
+              R"("week": {"week": "2026-W47", "from": "2026-11-16", "to": "2026-11-22", )"
+              R"("sessions": 2, "counted": 2, "minutes": 36, "met": false, )"
+              R"("in_progress": true, "streak": 1, "goal": {"sessions": 3, "minutes": 30}, )"
+              R"("pain_before": 6.0, )"
+              R"("pain_after": 4.0, "pain_change": -2.0})") != std::string::npos);
     CHECK(json.out.find(R"("goal": {"sessions": 3, "minutes": 30})") != std::string::npos);
     CHECK(json.out.find(R"("routine": "walk", "title": "walk", "active_seconds": 1500, )") !=
           std::string::npos);
@@ -151,7 +158,69 @@ TEST_CASE("damaged lines are skipped with one warning per file, and the next app
     CHECK(sc(home, {"log", "add", "neck-release"}).status == 0);
     const std::string after = read_file(file);
     CHECK(after.starts_with(text + "\n2026-11-19\t2026-11-19T10:00:00+01:00\tneck-release\t"));
-    CHECK(sc(home, {"status"}).out == "3/3 this week, goal met\n");
+    // status is for a prompt: its one line, and the warning only in `log`.
+    const Result status = sc(home, {"status"});
+    CHECK(status.out == "3/3 this week, goal met\n");
+    CHECK(status.err.empty());
+    CHECK(sc(home, {"status", "--json"}).err.empty());
+    CHECK(sc(home, {"status", "--format", "{done}"}).err.empty());
+    CHECK_FALSE(sc(home, {"log"}).err.empty());
+}
+
+TEST_CASE("status --format and --json, for status bars") {
+    TempDir home;
+    add_week(home);
+    CHECK(sc(home, {"status", "--format", "{done}/{goal} {minutes}m"}).out == "2/3 36m\n");
+    CHECK(sc(home, {"status", "--json"}).out ==
+          R"({"done": 2, "goal": 3, "left": 1, "sessions": 2, "minutes": 36, "goal_minutes": 30, )"
+          R"("minutes_left": 0, "met": false, "week": "2026-W47"})"
+          "\n");
+    const Result typo = sc(home, {"status", "--format", "{don}"});
+    CHECK(typo.status == 2);
+    CHECK(typo.err.starts_with("selfcare: --format: no field 'don' (did you mean 'done'?)"));
+    CHECK(sc(home, {"status", "--json", "--format", "{done}"}).status == 2);
+}
+
+TEST_CASE("log add refuses a name close to a routine's unless it is meant, or was logged before") {
+    TempDir home;
+    const Result typo = sc(home, {"log", "add", "brething-426", "--minutes", "5"});
+    CHECK(typo.status == 2);
+    CHECK(typo.err ==
+          "selfcare: 'brething-426' is not a routine; did you mean 'breathing-426'? If "
+          "'brething-426' is a new activity, add --new\n");
+    CHECK_FALSE(fs::exists(home / "data/selfcare"));
+    // A name far from every routine needs no flag.
+    CHECK(sc(home, {"log", "add", "swim", "--minutes", "30"}).status == 0);
+    // With --new it is logged; after that the name is known.
+    CHECK(sc(home, {"log", "add", "box-breath", "--minutes", "5"}).status == 2);
+    CHECK(sc(home, {"log", "add", "box-breath", "--minutes", "5", "--new"}).status == 0);
+    CHECK(sc(home, {"log", "add", "box-breath", "--minutes", "5"}).status == 0);
+    CHECK(sc(home, {"log", "--csv"}).out.find(",box-breath,box-breath,300,") != std::string::npos);
+}
+
+TEST_CASE("the reports take their width from COLUMNS") {
+    TempDir home;
+    add_week(home);
+    for (const char* columns : {"80", "40"}) {
+        CAPTURE(columns);
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"log"}, {"log", "--weeks", "8"}}) {
+            const Result r = sc(home, args, {{"COLUMNS", columns}});
+            std::istringstream in(r.out);
+            for (std::string line; std::getline(in, line);) {
+                CAPTURE(line);
+                CHECK(selfcare::char_count(line) <= std::stoul(columns));
+            }
+        }
+    }
+    CHECK(sc(home, {"log", "--weeks", "2"}, {{"COLUMNS", "40"}}).out ==
+          "Goal: 3 sessions and 30 minutes a week\n"
+          "\n"
+          "Week      Done  Minutes  Goal    Streak\n"
+          "2026-W46   3/3   33 min  met          1\n"
+          "2026-W47   2/3   36 min  so far       1\n"
+          "\n"
+          "Streak: 1 week in a row\n");
 }
 
 TEST_CASE("a log that cannot be written leaves the file as it was and says so") {

@@ -75,7 +75,7 @@ TEST_CASE("a month read once is summarised, stored, and the same when served fro
     f.append(kDesk, line("2026-11-17", "0000000000000004"));
     const MonthSummary cold = f.summarize();
     CHECK(cold == f.from_log());
-    CHECK(cold.days[16] == Totals{1, 1, 600});
+    CHECK(cold.days[16] == Totals{1, 1, 600, {}});
     REQUIRE(fs::exists(f.cache_file()));
     CHECK(f.summarize() == cold);
 }
@@ -84,19 +84,19 @@ TEST_CASE("a current summary is used without reading the log") {
     Fixture f;
     LogReader reader(f.data.path());
     MonthSummary doctored{kNov, *reader.stamps(kNov), {}, {}};
-    doctored.days[0] = Totals{7, 7, 4200};
+    doctored.days[0] = Totals{7, 7, 4200, {}};
     fs::create_directories(f.cache_file().parent_path());
     write_file(f.cache_file(), *encode_summary(doctored, f.data.path()));
-    CHECK(f.summarize().days[0] == Totals{7, 7, 4200});
+    CHECK(f.summarize().days[0] == Totals{7, 7, 4200, {}});
 }
 
 TEST_CASE("a line appended after the summary was stored is counted") {
     Fixture f;
     f.append(kDesk, line("2026-11-16", "0000000000000001"));
-    CHECK(f.summarize().days[15] == Totals{1, 1, 600});
+    CHECK(f.summarize().days[15] == Totals{1, 1, 600, {}});
     f.append(kDesk, line("2026-11-16", "0000000000000002", 900));
     const MonthSummary after = f.summarize();
-    CHECK(after.days[15] == Totals{2, 2, 1500});
+    CHECK(after.days[15] == Totals{2, 2, 1500, {}});
     CHECK(after == f.from_log());
 }
 
@@ -129,7 +129,7 @@ TEST_CASE("a damaged, truncated, foreign or newer cache file is ignored and rewr
     MonthCache(f.root(), other.path()).summarize(other_reader, kNov);
     const std::string foreign = read_file(MonthCache(f.root(), other.path()).file_for(kNov));
     std::string newer = good;
-    newer.replace(newer.find(" v1"), 3, " v9");
+    newer.replace(newer.find(" v2"), 3, " v9");
 
     for (const std::string& bad :
          {std::string("garbage\n\x01\x02"), good.substr(0, good.size() / 2),

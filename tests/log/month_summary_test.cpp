@@ -23,8 +23,8 @@ MonthSummary sample() {
                    0,
                    {},
                    "written by a newer selfcare (log v2); skipped the whole file"});
-    s.days[0] = Totals{2, 1, 900};
-    s.days[29] = Totals{1, 1, 600};
+    s.days[0] = Totals{2, 1, 900, {}};
+    s.days[29] = Totals{1, 1, 600, {7, 1, 3, 1, -4, 1}};
     return s;
 }
 
@@ -38,10 +38,11 @@ std::string encoded() {
 
 TEST_CASE("a summary reads back exactly as it was written") {
     const std::string text = encoded();
-    CHECK(text.starts_with("# selfcare month summary v1\nfolder\t" + kFolder.string() +
+    CHECK(text.starts_with("# selfcare month summary v2\nfolder\t" + kFolder.string() +
                            "\nmonth\t2026-11\nfile\t2026-11.desk-000001.log\t4096\t"));
     CHECK(text.find("\ndamage\t2026-11.desk-000001.log\t12\t5,9\t\n") != std::string::npos);
-    CHECK(text.find("\nday\t1\t2\t1\t900\nday\t30\t1\t1\t600\nend\t") != std::string::npos);
+    CHECK(text.find("\nday\t1\t2\t1\t900\t0\t0\t0\t0\t0\t0\nday\t30\t1\t1\t600\t7\t1\t3\t1\t-"
+                    "4\t1\nend\t") != std::string::npos);
     const std::optional<MonthSummary> back = decode_summary(text, kNov, kFolder);
     REQUIRE(back.has_value());
     CHECK(*back == sample());
@@ -74,34 +75,51 @@ TEST_CASE("garbage, another month, another folder or another version is refused"
     CHECK_FALSE(decode_summary(text, std::chrono::year(2026) / 10, kFolder));
     CHECK_FALSE(decode_summary(text, kNov, "/home/bo/.local/share/selfcare"));
     // A newer version, with a checksum that fits it, is still not read.
-    std::string v2 = text.substr(0, text.rfind("end\t"));
-    v2.replace(v2.find("v1"), 2, "v2");
-    v2 += fmt::format("end\t{:016x}\n", fnv1a(v2));
-    CHECK_FALSE(decode_summary(v2, kNov, kFolder));
+    std::string v3 = text.substr(0, text.rfind("end\t"));
+    v3.replace(v3.find("v2"), 2, "v3");
+    v3 += fmt::format("end\t{:016x}\n", fnv1a(v3));
+    CHECK_FALSE(decode_summary(v3, kNov, kFolder));
     CHECK_FALSE(decode_summary(text + text, kNov, kFolder));
 }
 
 TEST_CASE("well-formed text that breaks a summary's rules is refused") {
     // Each body has a correct header and checksum, so only the rule refuses it.
     const auto with_body = [](const std::string& body) {
-        std::string t = "# selfcare month summary v1\nfolder\t" + kFolder.string() +
+        std::string t = "# selfcare month summary v2\nfolder\t" + kFolder.string() +
                         "\nmonth\t2026-11\n" + body;
         return t + fmt::format("end\t{:016x}\n", fnv1a(t));
     };
     const std::string file = "file\t2026-11.a-1.log\t10\t1\t1\t1\t1\t33152\n";
-    CHECK(decode_summary(with_body(file + "day\t3\t1\t1\t60\n"), kNov, kFolder));
-    CHECK_FALSE(decode_summary(with_body(""), kNov, kFolder));                            // no file
-    CHECK_FALSE(decode_summary(with_body(file + "day\t31\t1\t1\t60\n"), kNov, kFolder));  // 31 Nov
-    CHECK_FALSE(decode_summary(with_body(file + "day\t3\t1\t2\t60\n"), kNov, kFolder));
-    CHECK_FALSE(decode_summary(with_body(file + "day\t3\t0\t0\t0\n"), kNov, kFolder));
+    CHECK(decode_summary(with_body(file + "day\t3\t1\t1\t60\t0\t0\t0\t0\t0\t0\n"), kNov, kFolder));
+    CHECK_FALSE(decode_summary(with_body(""), kNov, kFolder));  // no file
+    CHECK_FALSE(decode_summary(with_body(file + "day\t31\t1\t1\t60\t0\t0\t0\t0\t0\t0\n"), kNov,
+                               kFolder));  // 31 Nov
     CHECK_FALSE(
-        decode_summary(with_body(file + "day\t4\t1\t1\t60\nday\t3\t1\t1\t60\n"), kNov, kFolder));
-    CHECK_FALSE(decode_summary(with_body(file + "day\t3\t1\t1\t-60\n"), kNov, kFolder));
+        decode_summary(with_body(file + "day\t3\t1\t2\t60\t0\t0\t0\t0\t0\t0\n"), kNov, kFolder));
+    CHECK_FALSE(
+        decode_summary(with_body(file + "day\t3\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"), kNov, kFolder));
+    CHECK_FALSE(decode_summary(
+        with_body(file +
+                  "day\t4\t1\t1\t60\t0\t0\t0\t0\t0\t0\nday\t3\t1\t1\t60\t0\t0\t0\t0\t0\t0\n"),
+        kNov, kFolder));
+    // Pain sums that no ratings could make: a rating of 11, two ratings in
+    // one session, a change of -11.
+    CHECK_FALSE(
+        decode_summary(with_body(file + "day\t3\t1\t1\t60\t11\t1\t0\t0\t0\t0\n"), kNov, kFolder));
+    CHECK_FALSE(
+        decode_summary(with_body(file + "day\t3\t1\t1\t60\t4\t2\t0\t0\t0\t0\n"), kNov, kFolder));
+    CHECK_FALSE(
+        decode_summary(with_body(file + "day\t3\t1\t1\t60\t0\t0\t0\t0\t-11\t1\n"), kNov, kFolder));
+    CHECK(
+        decode_summary(with_body(file + "day\t3\t1\t1\t60\t10\t1\t0\t1\t-10\t1\n"), kNov, kFolder));
+    CHECK_FALSE(
+        decode_summary(with_body(file + "day\t3\t1\t1\t-60\t0\t0\t0\t0\t0\t0\n"), kNov, kFolder));
     CHECK_FALSE(decode_summary(with_body(file + "damage\t2026-11.b-2.log\t1\t4\t\n"), kNov,
                                kFolder));  // a file the summary does not list
     CHECK_FALSE(decode_summary(with_body(file + "damage\t2026-11.a-1.log\t1\t4,5\t\n"), kNov,
                                kFolder));  // more lines named than skipped
-    CHECK_FALSE(decode_summary(with_body(file + "day\t3\t1\t1\t60\n" + file), kNov, kFolder));
+    CHECK_FALSE(decode_summary(with_body(file + "day\t3\t1\t1\t60\t0\t0\t0\t0\t0\t0\n" + file),
+                               kNov, kFolder));
     CHECK_FALSE(decode_summary(with_body("file\t2026-11.a-1.log\t10\t1\t1\t1\t1\n"), kNov,
                                kFolder));  // a field short
 }
@@ -123,6 +141,6 @@ TEST_CASE("sessions add up per day; counted follows the goal rule") {
     v.outcome = Outcome::stopped;
     v.active_s = 200;  // under half of the planned time: recorded, not counted
     add_session(s, v);
-    CHECK(s.days[15] == Totals{2, 1, 800});
+    CHECK(s.days[15] == Totals{2, 1, 800, {}});
     CHECK(s.days[14] == Totals{});
 }

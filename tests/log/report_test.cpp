@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "record.hpp"
+#include "report_export.hpp"
 #include "report_view.hpp"
 #include "session_log.hpp"
 #include "support.hpp"
