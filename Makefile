@@ -38,7 +38,8 @@ run: deps
 
 # A Debian package of everything `cmake --install` installs, under /usr
 # (cmake/package.cmake): $(BUILD)/selfcare_VERSION_ARCH.deb.
-package: deps
+package:
+	@./.ci/install-deps package
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && cpack -G DEB
 
