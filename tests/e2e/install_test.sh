@@ -1,6 +1,7 @@
 #!/bin/sh
 # `cmake --install` with DESTDIR puts every part where it belongs, and the
-# installed parts work: the program from any folder, its man pages, the
+# installed parts work: the program from any folder, its man pages (found
+# by man, rendered by groff without a warning), the
 # bash completion, and the reminder's systemd user units, which pass
 # `systemd-analyze verify` and whose command line, run as systemd runs it
 # (no shell), sends through a recording notify-send.
@@ -30,6 +31,10 @@ done
 grep -qx "ExecStart=$prefix/bin/selfcare remind --notify --timer" \
     "$root/lib/systemd/user/selfcare-remind.service" ||
     fail "the service does not start $prefix/bin/selfcare remind --notify --timer"
+for page in "$root"/share/man/man*/*.gz; do
+    warnings=$(zcat "$page" | groff -man -Tutf8 -ww -z 2>&1)
+    [ -z "$warnings" ] || fail "groff warns about $(basename "$page"): $warnings"
+done
 [ "$(man -M "$root/share/man" -w selfcare-routine)" = "$root/share/man/man5/selfcare-routine.5.gz" ] ||
     fail "man does not find selfcare-routine(5)"
 
