@@ -1,10 +1,10 @@
 #!/bin/sh
 # `cmake --install` with DESTDIR puts every part where it belongs, and the
 # installed parts work: the program from any folder, its man pages (found
-# by man, rendered by groff without a warning), the
-# bash completion, and the reminder's systemd user units, which pass
-# `systemd-analyze verify` and whose command line, run as systemd runs it
-# (no shell), sends through a recording notify-send.
+# by man, rendered by groff without a warning), the bash completion, and
+# the reminder's systemd user units, which pass `systemd-analyze verify` and
+# whose command line, run as systemd runs it (no shell), sends through a
+# recording notify-send.
 # Usage: install_test.sh BUILD_DIR
 set -eu
 build=$(realpath "$1")
