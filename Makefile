@@ -16,7 +16,7 @@ endif
 TEST_FUZZ_SECONDS ?= 60
 FUZZ_SECONDS ?= 600
 
-.PHONY: all build run test test-asan fuzz fuzz-build fuzz-run lint deps test-deps clean format package
+.PHONY: all build run test test-asan test-sanitize sanitize-build fuzz fuzz-run lint deps test-deps clean format package
 
 all: build
 
@@ -43,33 +43,38 @@ package:
 	@$(MAKE) --no-print-directory build
 	cd $(BUILD) && cpack -G DEB
 
-# The suite as built, then again under ASan and UBSan, then each fuzzer for
-# a minute.
+# The suite as built (g++), then again in the sanitizer build (clang, ASan and
+# UBSan), then each fuzzer for a minute.
 test: test-deps
 	@$(MAKE) --no-print-directory build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
-	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory test-sanitize
 	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 
-# fmt and toml++ stay shared libraries here: compiling them into every file
-# costs minutes, and the fuzz build is the one that instruments toml++.
+# One clang build serves the second run of the suite and the fuzzers: every
+# file is compiled once with AddressSanitizer, UndefinedBehaviorSanitizer and
+# libFuzzer's coverage (which a test binary carries harmlessly), and fmt and
+# toml++ are compiled in and instrumented. It also proves that src/ and
+# tests/ compile with clang.
+sanitize-build:
+	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DSELFCARE_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+test-sanitize: sanitize-build
+	ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS) -LE fuzz
+
+# The fuzzers, one at a time (they take both cores each).
+fuzz-run: sanitize-build
+	rm -f $(FUZZ_BUILD)/tests/fuzz/*.summary
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_BUILD) --output-on-failure -L fuzz
+	@cat $(FUZZ_BUILD)/tests/fuzz/*.summary
+
+# The suite under g++'s ASan and UBSan, for a second opinion; `make test`
+# uses the clang build above instead, which the fuzzers need anyway.
 test-asan:
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DSELFCARE_SANITIZE=ON -DSELFCARE_EMBED_LIBS=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
-
-# The fuzz build is a clang build of the program and the harnesses (so it
-# also proves src/ compiles with clang); the suite itself already ran twice,
-# so its CTest runs only the fuzzers, one at a time.
-fuzz-build:
-	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_FLAGS) -DCMAKE_CXX_COMPILER=clang++ -DSELFCARE_FUZZ=ON \
-	    -DSELFCARE_TESTS=OFF
-	cmake --build $(FUZZ_BUILD) -j $(JOBS)
-
-fuzz-run: fuzz-build
-	rm -f $(FUZZ_BUILD)/tests/fuzz/*.summary
-	FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS)
-	@cat $(FUZZ_BUILD)/tests/fuzz/*.summary
 
 fuzz: test-deps
 	@$(MAKE) --no-print-directory fuzz-run

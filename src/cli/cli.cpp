@@ -171,8 +171,8 @@ int run_cli(int argc, char** argv) {
     log->add_flag("--json", log_options.json, "The week's totals and every session as JSON");
     log->add_option("--csv", log_options.csv,
                     "CSV: every session, or with 'weeks' one row per week")
-        ->type_name("weeks")
-        ->expected(0, 1);
+        ->expected(0, 1)
+        ->type_name("ROWS");
     log->add_option("--html", log_options.html,
                     "A printable report for your therapist, to FILE ('-': standard output)")
         ->type_name("FILE");

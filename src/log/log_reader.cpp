@@ -119,7 +119,7 @@ class FileInput {
     }
 
   private:
-    const fs::path& path_;
+    fs::path path_;  // a copy: callers may pass a temporary
     int fd_ = -1;
 };
 
@@ -180,11 +180,14 @@ LogReader::LogReader(fs::path folder) : folder_(std::move(folder)) {
         if (errno == ENOENT) return;
         throw cannot_read(folder_);
     }
+    std::string prefix = folder_.string();
+    if (!prefix.ends_with('/')) prefix += '/';
     errno = 0;
     while (const dirent* entry = ::readdir(dir)) {
         LogFile file;
         if (parse_file_name(entry->d_name, file)) {
-            file.path = folder_ / entry->d_name;
+            file.name = entry->d_name;
+            file.path = prefix + file.name;
             files_.push_back(std::move(file));
         }
     }
@@ -242,7 +245,7 @@ std::optional<std::vector<FileStamp>> LogReader::stamps(YearMonth month) const {
     for (size_t i = first; i < last; ++i) {
         struct stat st {};
         if (::stat(files_[i].path.c_str(), &st) != 0) return std::nullopt;
-        out.push_back(stamp_of(st, files_[i].path.filename().string()));
+        out.push_back(stamp_of(st, files_[i].name));
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "month_summary.hpp"
 
+#include <array>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -28,18 +29,48 @@ bool number(std::string_view text, T& out, int base = 10) {
     return !text.empty() && ec == std::errc() && ptr == end;
 }
 
-std::vector<std::string_view> fields(std::string_view line) {
-    std::vector<std::string_view> out;
+// A number of a day line: an optional '-' and one to nine digits, all that
+// encode_summary writes there. A report reads thousands of these, so this
+// is spelt out rather than left to the general from_chars.
+bool day_number(std::string_view text, int& out) {
+    const bool negative = !text.empty() && text.front() == '-';
+    if (negative) text.remove_prefix(1);
+    if (text.empty() || text.size() > 9) return false;
+    int v = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    out = negative ? -v : v;
+    return true;
+}
+
+// The tab-separated fields of a line, without allocating: a summary has
+// thousands of lines and is read on every report. A line with more fields
+// than any kind has is marked by a size past them all.
+struct Fields {
+    std::array<std::string_view, 11> at;
+    size_t count = 0;
+    size_t size() const { return count; }
+    std::string_view operator[](size_t i) const { return at[i]; }
+};
+
+Fields fields(std::string_view line) {
+    Fields out;
     while (true) {
         const size_t tab = line.find('\t');
-        out.push_back(line.substr(0, tab));
+        if (out.count == out.at.size()) {
+            ++out.count;  // too many: no kind of line matches
+            return out;
+        }
+        out.at[out.count++] = line.substr(0, tab);
         if (tab == std::string_view::npos) return out;
         line.remove_prefix(tab + 1);
     }
 }
 
 // "file NAME SIZE MTIME_NS CTIME_NS INODE DEVICE MODE".
-bool decode_file(const std::vector<std::string_view>& f, FileStamp& out) {
+bool decode_file(const Fields& f, FileStamp& out) {
     if (f.size() != 8 || f[1].empty()) return false;
     out.name = f[1];
     return number(f[2], out.size) && number(f[3], out.mtime_ns) && number(f[4], out.ctime_ns) &&
@@ -47,8 +78,8 @@ bool decode_file(const std::vector<std::string_view>& f, FileStamp& out) {
 }
 
 // "damage NAME SKIPPED LINES NOTE", LINES being "5,9" or "-".
-bool decode_damage(const std::vector<std::string_view>& f, const MonthSummary& s,
-                   const std::filesystem::path& folder, FileDamage& out) {
+bool decode_damage(const Fields& f, const MonthSummary& s, const std::filesystem::path& folder,
+                   FileDamage& out) {
     if (f.size() != 5 || !number(f[2], out.skipped) || out.skipped < 0) return false;
     bool known = false;
     for (const FileStamp& file : s.files)
@@ -83,14 +114,16 @@ bool plausible(const PainTotals& p, int sessions) {
 
 // "day DAY SESSIONS COUNTED ACTIVE_S" and the six pain sums, days in
 // increasing order.
-bool decode_day(const std::vector<std::string_view>& f, MonthSummary& s, unsigned& last_day) {
+bool decode_day(const Fields& f, MonthSummary& s, unsigned& last_day) {
     unsigned day = 0;
     Totals t;
     PainTotals& p = t.pain;
-    if (f.size() != 11 || !number(f[1], day) || !number(f[2], t.sessions) ||
-        !number(f[3], t.counted) || !number(f[4], t.active_s) || !number(f[5], p.before_sum) ||
-        !number(f[6], p.before_n) || !number(f[7], p.after_sum) || !number(f[8], p.after_n) ||
-        !number(f[9], p.change_sum) || !number(f[10], p.change_n) || !plausible(p, t.sessions)) {
+    if (f.size() != 11 || !number(f[1], day) || !day_number(f[2], t.sessions) ||
+        !day_number(f[3], t.counted) || !day_number(f[4], t.active_s) ||
+        !day_number(f[5], p.before_sum) || !day_number(f[6], p.before_n) ||
+        !day_number(f[7], p.after_sum) || !day_number(f[8], p.after_n) ||
+        !day_number(f[9], p.change_sum) || !day_number(f[10], p.change_n) ||
+        !plausible(p, t.sessions)) {
         return false;
     }
     const unsigned days_in_month = static_cast<unsigned>((s.month / std::chrono::last).day());
@@ -107,7 +140,7 @@ bool decode_body(std::string_view body, const std::filesystem::path& folder, Mon
     unsigned last_day = 0;
     while (!body.empty()) {
         const size_t nl = body.find('\n');
-        const std::vector<std::string_view> f = fields(body.substr(0, nl));
+        const Fields f = fields(body.substr(0, nl));
         body.remove_prefix(nl + 1);
         if (f[0] == "file" && stage == 0) {
             if (!decode_file(f, s.files.emplace_back())) return false;

@@ -74,6 +74,9 @@ TEST_CASE("log remove appends a removal, and the session leaves every view") {
     const Result kept = as(home, "laptop", {"log", "add", "neck-release", "--at", "2026-11-16"});
     const Result wrong = as(home, "laptop", {"log", "add", "home-session", "--at", "2026-11-17"});
     const std::string id = id_in(wrong);
+    // The month's summary is cached now, with both sessions in it.
+    CHECK(as(home, "laptop", {"log", "--weeks", "1", "--csv", "weeks"})
+              .out.find("\r\n2026-W47,2026-11-16,2026-11-22,2,2,12,") != std::string::npos);
     const auto before = snapshot(home);
 
     const Result removed = as(home, "laptop", {"log", "remove", id.substr(0, 6)});
@@ -94,6 +97,9 @@ TEST_CASE("log remove appends a removal, and the session leaves every view") {
         CHECK(r.out.find("home-session") == std::string::npos);
     }
     CHECK(as(home, "laptop", {"status"}).out == "1/3 this week, 1/30 min\n");
+    // The removal changed the month's files, so its cached summary is not used.
+    CHECK(as(home, "laptop", {"log", "--weeks", "1", "--csv", "weeks"})
+              .out.find("\r\n2026-W47,2026-11-16,2026-11-22,1,1,1,") != std::string::npos);
     CHECK(as(home, "laptop", {"log", "--json"}).out.find(id_in(kept)) != std::string::npos);
 
     // Removing it again, or an id nobody has, is refused; so is a bad id.
@@ -251,6 +257,21 @@ TEST_CASE("notes from log add and run are kept, escaped, and shown in every view
     CHECK(long_note.err == "selfcare: --note: the note is longer than 280 bytes (281)\n");
     CHECK(as(home, "laptop", {"run", "tiny", "--plain", "--note", "\x1b[2J"}, "\n").status == 2);
     CHECK(snapshot(home) == files);
+}
+
+TEST_CASE("a report that cannot be written is an error, and nothing is left half done") {
+    TempDir home;
+    as(home, "laptop", {"log", "add", "neck-release", "--at", "2026-11-16"});
+    const Result missing =
+        as(home, "laptop", {"log", "--html", (home / "no/such/folder/r.html").string()});
+    CHECK(missing.status == 1);
+    CHECK(missing.err.starts_with("selfcare: cannot write " +
+                                  (home / "no/such/folder/r.html").string() + ": "));
+    const Result full = as(home, "laptop", {"log", "--html", "/dev/full"});
+    CHECK(full.status == 1);
+    CHECK(full.err == "selfcare: cannot write /dev/full: No space left on device\n");
+    CHECK(as(home, "laptop", {"log", "--html", "x.html", "--json"}).status == 2);
+    CHECK(as(home, "laptop", {"log", "--csv", "days"}).status == 2);
 }
 
 TEST_CASE("a run that is not logged asks nothing and says why") {

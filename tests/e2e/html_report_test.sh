@@ -3,6 +3,7 @@
 # goal change and notes, written with `log --weeks 12 --html`, rendered by
 # headless Chromium to PDF and to PNG, and read back with pdftotext.
 # Usage: html_report_test.sh SELFCARE_BINARY [PNG_TO_KEEP]
+# With KEEP_WORK=1 the work folder (page, PDF, text, PNG) is left for a look.
 set -eu
 
 bin=$(realpath "$1")

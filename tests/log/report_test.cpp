@@ -237,3 +237,43 @@ TEST_CASE("the week as printed, for a fixed log and a fixed today") {
           "  Streak    1 week in a row\n"
           "  Routines  breathing-426, home-session, neck-release\n");
 }
+
+TEST_CASE("a goal change on the night DST ends applies from its own week, in both week modes") {
+    Log log;
+    TzGuard new_york("America/New_York");  // summer time ends on Sunday 1 Nov 2026
+    for (const char* day : {"2026-10-19", "2026-10-21", "2026-10-23", "2026-10-27", "2026-10-29",
+                            "2026-11-01", "2026-11-03", "2026-11-05", "2026-11-07"}) {
+        log.add(day, 11);
+    }
+    // Raised to 4 sessions at 01:30 on 1 Nov, an hour that happens twice.
+    const GoalHistory goals(
+        {GoalChange{on("2026-10-01"), Goal{3, 30}, "2026-10-01T08:00:00-04:00"},
+         GoalChange{on("2026-11-01"), Goal{4, 30}, "2026-11-01T01:30:00-05:00"}},
+        Goal{4, 30}, on("2026-11-19"));
+    const auto weeks = [&](WeekStart start) {
+        LogReader reader(log.dir.path());
+        return build_report(reader, MonthCache(), week_start(on("2026-10-19"), start), 4,
+                            on("2026-11-19"), goals, start, Streak::compute);
+    };
+    // Monday weeks: 26 Oct - 1 Nov holds the change, so it needs 4 and
+    // misses with 3; the week before keeps its 3 and its verdict.
+    const Report monday = weeks(WeekStart::monday);
+    CHECK(monday.weeks[0].goal.sessions == 3);
+    CHECK(monday.weeks[0].met);
+    CHECK(monday.weeks[1].goal.sessions == 4);
+    CHECK_FALSE(monday.weeks[1].met);
+    CHECK(monday.weeks[2].goal.sessions == 4);
+    CHECK_FALSE(monday.weeks[2].met);
+    // Sunday weeks: 25 - 31 Oct ended before the change and keeps 3.
+    const Report sunday = weeks(WeekStart::sunday);
+    CHECK(sunday.weeks[1].start == on("2026-10-25"));
+    CHECK(sunday.weeks[1].goal.sessions == 3);
+    CHECK_FALSE(sunday.weeks[1].met);  // two sessions: 27 and 29 Oct
+    CHECK(sunday.weeks[2].start == on("2026-11-01"));
+    CHECK(sunday.weeks[2].goal.sessions == 4);
+    CHECK(sunday.weeks[2].sessions == 4);
+    CHECK(sunday.weeks[2].met);
+    CHECK(sunday.streak == 0);  // the week of 8 Nov is finished and empty
+    // A past week's streak is the one it had at its end.
+    CHECK(monday.weeks[0].streak == 1);
+}
