@@ -17,7 +17,6 @@ constexpr std::array kDayNames = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat
 constexpr std::array kMonthNames = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr int kDayMarks = 6;        // marks in a day's row of the week
-constexpr int kMostMarks = 12;      // marks in a week's row of the history
 constexpr size_t kLabelWidth = 12;  // "  Sessions  "
 
 int width_of(std::string_view s) {

@@ -79,8 +79,9 @@ TEST_CASE("the real binary: every usage error is one line starting with selfcare
         {{"show", "./nonexist.toml"}, "selfcare: ./nonexist.toml: No such file or directory\n"},
         {{"show", "neck"}, "selfcare: no routine named 'neck'; did you mean 'neck-release'?\n"},
     };
-    for (const auto& [args, expected] : cases) {
-        CAPTURE(args.front());
+    for (const auto& c : cases) {
+        const auto& [args, expected] = c;
+        CAPTURE(c.first.front());  // clang 14 cannot capture a binding
         const Result r = run_selfcare(home, args);
         CHECK(r.status == 2);
         CHECK(r.out.empty());
