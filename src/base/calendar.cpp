@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
+#include "text.hpp"
 
 namespace selfcare {
 namespace {
@@ -155,8 +156,17 @@ Date parse_week(std::string_view when, Date today, WeekStart start) {
     throw invalid_input(
         fmt::format("--week: '{}' is not a week; use a date (2026-11-18), 'last', "
                     "'-N' for N weeks ago, or an ISO week (2026-W47)",
-                    when));
+                    printable(when)));
 }
+
+namespace {
+
+bool in_years(Date d) {
+    const int y = static_cast<int>(std::chrono::year_month_day(d).year());
+    return y >= kFirstYear && y <= kLastYear;
+}
+
+}  // namespace
 
 WallTime parse_when(std::string_view when, WallTime now) {
     if (when.empty() || when == "now") return now;
@@ -166,12 +176,17 @@ WallTime parse_when(std::string_view when, WallTime now) {
             fmt::format("--at: '{}' is not a time; use a date (2026-11-18), 'today' or "
                         "'yesterday', optionally followed by a time (\"yesterday 18:30\"), or a "
                         "time alone for today",
-                        when));
+                        printable(when)));
     };
     if (const auto clock = parse_clock(when)) return from_local(today, *clock);
     const size_t split = when.find_first_of(" T");
     const auto day = parse_day(when.substr(0, split), today);
     if (!day) throw bad();
+    if (!in_years(*day)) {
+        throw invalid_input(
+            fmt::format("--at: '{}' is out of range: a session can be logged from {}-01-01 to now",
+                        printable(when), kFirstYear));
+    }
     if (split == std::string_view::npos) return from_local(*day, hours(12));
     const auto clock = parse_clock(when.substr(split + 1));
     if (!clock) throw bad();
@@ -180,13 +195,17 @@ WallTime parse_when(std::string_view when, WallTime now) {
 
 WallTime parse_instant(std::string_view text) {
     const auto bad = [&] {
-        return invalid_input(
-            fmt::format("'{}' is not a date and time like 2026-11-19T10:00:00+01:00", text));
+        return invalid_input(fmt::format(
+            "'{}' is not a date and time like 2026-11-19T10:00:00+01:00", printable(text)));
     };
     Date day;
     if (text.size() < 16 || !parse_date(text.substr(0, 10), day) ||
         (text[10] != 'T' && text[10] != ' ')) {
         throw bad();
+    }
+    if (!in_years(day)) {
+        throw invalid_input(fmt::format("'{}' is out of range: use a date from {} to {}",
+                                        printable(text), kFirstYear, kLastYear));
     }
     std::string_view rest = text.substr(11);
     const size_t zone = rest.find_first_of("Z+-");

@@ -73,10 +73,19 @@ Date parse_week(std::string_view when, Date today, WeekStart start);
 // or a bare clock time for today. Noon stands for "some time that day" so
 // that a date alone never lands on a neighbouring day. Throws Error (invalid
 // input) for anything else.
+// Refuses (Error, exit status 2) a date outside kFirstYear to kLastYear:
+// past 2262 a date cannot even be represented, and would wrap round to the
+// past. Whether a time in the future is allowed is the caller's business.
 WallTime parse_when(std::string_view when, WallTime now);
 
+// The years an instant selfcare reads may be in. Outside them the clock's
+// nanoseconds would wrap (past 2262) or the date would be nonsense.
+inline constexpr int kFirstYear = 1970;
+inline constexpr int kLastYear = 2200;
+
 // An instant written as "2026-11-19T10:00:00+01:00", "...Z", or without an
-// offset (then local time). Used for SELFCARE_NOW. Throws Error.
+// offset (then local time), in the years kFirstYear to kLastYear. Used for
+// SELFCARE_NOW. Throws Error.
 WallTime parse_instant(std::string_view text);
 
 }  // namespace selfcare

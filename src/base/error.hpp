@@ -10,7 +10,9 @@
 namespace selfcare {
 
 // Exit statuses, the same for every command.
-enum class ExitCode { ok = 0, failure = 1, invalid_input = 2 };
+// output_failed is sysexits.h's EX_IOERR: standard output could not be
+// written (a full disk, a closed pipe, a terminal that went away).
+enum class ExitCode { ok = 0, failure = 1, invalid_input = 2, output_failed = 74 };
 
 // A place in a file. `line` and `column` are 1-based; 0 means unknown.
 struct Location {

@@ -60,6 +60,7 @@ InputFile open_input(const std::filesystem::path& path, Links links) {
         in.error = std::strerror(EISDIR);
     } else if (!S_ISREG(st.st_mode)) {
         in.error = "is not a regular file (a pipe, a device or a socket); refusing to read it";
+        in.not_regular = true;
     }
     if (!in.error.empty()) in.fd = Fd();
     return in;

@@ -42,8 +42,9 @@ enum class Links { follow, refuse };
 // An input file opened for reading, or why it was not.
 struct InputFile {
     Fd fd;
-    std::string error;     // empty when `fd` is open
-    bool missing = false;  // it does not exist: for most callers, not an error
+    std::string error;         // empty when `fd` is open
+    bool missing = false;      // it does not exist: for most callers, not an error
+    bool not_regular = false;  // refused: a FIFO, a device or a socket (a folder is EISDIR)
 };
 
 // Opens `path` for reading. The open does not block, so a FIFO in its place

@@ -15,6 +15,7 @@
 #include "file.hpp"
 #include "goals.hpp"
 #include "log_reader.hpp"
+#include "output.hpp"
 #include "record.hpp"
 #include "report.hpp"
 #include "report_export.hpp"
@@ -31,9 +32,8 @@ namespace {
 using std::chrono::days;
 
 void print_damage(const LogReader& reader) {
-    std::fflush(stdout);
     for (const FileDamage& d : reader.damage())
-        fmt::print(stderr, "{}", format_damage(d));
+        print_error(format_damage(d));
 }
 
 // The session as the person would describe it: routine, length, day.
@@ -117,7 +117,7 @@ int cmd_log(const LogOptions& options, const Context& context) {
         throw invalid_input("choose one of --json, --csv and --html");
     }
     const std::string csv = options.csv.value_or("");
-    if (options.csv && csv != "" && csv != "sessions" && csv != "weeks") {
+    if (options.csv && !csv.empty() && csv != "sessions" && csv != "weeks") {
         throw invalid_input(
             fmt::format("--csv: '{}' is neither 'sessions' nor 'weeks'", printable(csv)));
     }
@@ -151,8 +151,8 @@ int cmd_log(const LogOptions& options, const Context& context) {
     }
     print_damage(reader);
     for (const FileDamage& d : goals.damage)
-        fmt::print(stderr, "{}", format_damage(d));
-    if (!goals.problem.empty()) fmt::print(stderr, "selfcare: warning: {}\n", goals.problem);
+        print_error(format_damage(d));
+    if (!goals.problem.empty()) print_error(fmt::format("selfcare: warning: {}\n", goals.problem));
     return 0;
 }
 
@@ -191,8 +191,8 @@ int cmd_log_add(const LogAddOptions& options, const Context& context) {
     fmt::print("Logged {} ({}, id {})\n", describe_saved(saved.session), saved.file.string(),
                format_id(saved.session.id));
     if (!saved.note_problem.empty()) {
-        std::fflush(stdout);
-        fmt::print(stderr, "selfcare: {}; the session itself was saved\n", saved.note_problem);
+        print_error(
+            fmt::format("selfcare: {}; the session itself was saved\n", saved.note_problem));
         return static_cast<int>(ExitCode::failure);
     }
     return 0;

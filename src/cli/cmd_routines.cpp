@@ -7,6 +7,7 @@
 #include "catalog.hpp"
 #include "error.hpp"
 #include "list_view.hpp"
+#include "output.hpp"
 #include "plan_view.hpp"
 #include "schedule.hpp"
 
@@ -65,14 +66,14 @@ int cmd_check(const std::vector<std::string>& targets, const Context& context) {
             fmt::print("{}: ok, {} {}, {}\n", target, s.step_count,
                        s.step_count == 1 ? "step" : "steps", format_span(s.total_min, s.total_max));
         } else {
-            std::fflush(stdout);
             for (const Diagnostic& d : plan.problems)
-                fmt::print(stderr, "{}", format_diagnostic(d));
+                print_error(format_diagnostic(d));
             ++bad;
         }
     }
     if (bad > 0 && targets.size() > 1) {
-        fmt::print(stderr, "selfcare: {} of {} routines have problems\n", bad, targets.size());
+        print_error(
+            fmt::format("selfcare: {} of {} routines have problems\n", bad, targets.size()));
     }
     return bad > 0 ? static_cast<int>(ExitCode::invalid_input) : 0;
 }

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -12,8 +13,12 @@
 #include "cues.hpp"
 #include "error.hpp"
 #include "goals.hpp"
+#include "log_reader.hpp"
+#include "month_cache.hpp"
+#include "output.hpp"
 #include "pain_prompt.hpp"
 #include "record.hpp"
+#include "report.hpp"
 #include "runner.hpp"
 
 namespace selfcare {
@@ -55,20 +60,41 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
     return options;
 }
 
-int record(const Context& context, const Goal& goal, const FinishedRun& run) {
-    const RecordResult r = record_run(context.paths, run);
-    // The goal in force is recorded as sessions are (goals.hpp).
-    if (r.outcome == Recorded::saved) note_goal(context, goal);
-    if (r.outcome == Recorded::too_short) {
-        fmt::print("Not logged: stopped before {} of activity.\n", format_spoken(kMinimumRecorded));
-        if (!run.note.empty()) fmt::print("The note was not kept either.\n");
-    } else {
-        fmt::print("Logged in {}.\n", r.file.string());
+// How the week stands with `s` in it: "(2 of 3)". Empty when the log cannot
+// be read now; the session is saved either way, so that is no reason to fail.
+std::string week_progress(const Session& s, const Context& context, const Config& config) {
+    try {
+        LogReader reader(context.paths.data);
+        const MonthCache cache(context.paths.cache, context.paths.data);
+        const Report report =
+            build_report(reader, cache, week_start(s.date, config.week_start), 1, s.date,
+                         config.goal, config.week_start, Streak::skip, Sessions::skip);
+        const WeekSummary& week = report.weeks.back();
+        return fmt::format(" ({} of {})", week.counted, week.goal.sessions);
+    } catch (const Error&) {
+        return {};
     }
-    if (r.note_problem.empty()) return 0;
-    std::fflush(stdout);
-    fmt::print(stderr, "selfcare: {}; the session itself was saved\n", r.note_problem);
-    return static_cast<int>(ExitCode::failure);
+}
+
+// The lines under the summary: whether the run was logged and, in plain
+// words, whether it counts toward the week (counts_toward_goal decides).
+std::string logged_lines(const RecordResult& r, const FinishedRun& run, const Context& context,
+                         const Config& config) {
+    if (r.outcome == Recorded::too_short) {
+        std::string out = fmt::format("Not logged: stopped before {} of activity.\n",
+                                      format_spoken(kMinimumRecorded));
+        if (!run.note.empty()) out += "The note was not kept either.\n";
+        return out;
+    }
+    const Session& s = r.session;
+    if (counts_toward_goal(s)) {
+        return fmt::format("Logged: counts toward this week{}.\n",
+                           week_progress(s, context, config));
+    }
+    const int needed = std::max(kMinimumCountedSeconds, (s.planned_min_s + 1) / 2);
+    return fmt::format("Logged, but not counted: {} of {} done (a session counts from {}).\n",
+                       format_clock(Seconds(s.active_s)), format_clock(Seconds(s.planned_min_s)),
+                       format_clock(Seconds(needed)));
 }
 
 // Why nothing the person types for this run would be kept, or "" when it
@@ -97,12 +123,16 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
                                       : o.note.empty() ? "not asking for pain ratings"
                                                        : "not asking for pain ratings, and the "
                                                          "note will not be kept";
-        fmt::print(stderr, "selfcare: {}: {}\n", what, why_not);
+        print_error(fmt::format("selfcare: {}: {}\n", what, why_not));
     }
     const bool rate = (o.rate || config.rate_pain) && logging;
     const PainMode pain_mode = options.mode == TerminalMode::screen && context.stdin_terminal
                                    ? PainMode::keys
                                    : PainMode::lines;
+    // From here to the end a stop signal (Ctrl-C at a prompt, the terminal
+    // closing, kill) ends the command in order: the terminal is given back,
+    // what was done is recorded, and the status is 128 + the signal.
+    const StopSignals signals;
 
     FinishedRun run;
     run.routine = schedule.name;
@@ -113,6 +143,7 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     if (rate)
         run.pain_before = ask_pain(STDIN_FILENO, STDOUT_FILENO,
                                    "Pain right now, 0-10 (Enter skips): ", pain_mode);
+    if (signals.caught() != 0) return 128 + signals.caught();  // nothing was done yet
 
     std::FILE* events = open_events(o.events, options.mode);
     run.started = context.now;
@@ -131,14 +162,41 @@ int cmd_run(const RunCommandOptions& o, const Context& context) {
     run.segments_done = totals.segments_done;
     run.segments_total = totals.segments_total;
     // Ask how it went only if someone is there to answer and it will be kept.
-    if (rate && !totals.interrupted && worth_recording(run)) {
+    if (rate && !totals.interrupted && signals.caught() == 0 && worth_recording(run)) {
         run.pain_after =
             ask_pain(STDIN_FILENO, STDOUT_FILENO, "Pain now, 0-10 (Enter skips): ", pain_mode);
     }
-    // The summary comes first, so that a session that cannot be saved can
-    // still be written down by hand.
-    fmt::print("{}", run_summary(schedule, totals, o.speed));
-    return logging ? record(context, config.goal, run) : 0;
+    // Recorded first, then printed: the terminal may be gone (SIGHUP, and
+    // every write fails with EIO) and that must not cost the session. A
+    // session that cannot be saved is reported after the summary, so that
+    // it can still be written down by hand.
+    std::optional<Error> not_saved;
+    std::string note_problem;
+    std::string text = run_summary(schedule, totals, o.speed);
+    if (logging) {
+        try {
+            const RecordResult r = record_run(context.paths, run);
+            // The goal in force is recorded as sessions are (goals.hpp).
+            if (r.outcome == Recorded::saved) note_goal(context, config.goal);
+            note_problem = r.note_problem;
+            text += logged_lines(r, run, context, config);
+        } catch (const Error& e) {
+            not_saved = e;
+        }
+    }
+    const bool printed = print_now(text);
+    const int print_errno = errno;
+    if (not_saved) throw *not_saved;
+    if (!note_problem.empty()) {
+        print_error(fmt::format("selfcare: {}; the session itself was saved\n", note_problem));
+    }
+    if (signals.caught() != 0) return 128 + signals.caught();
+    if (!note_problem.empty()) return static_cast<int>(ExitCode::failure);
+    if (!printed) {
+        throw Error(fmt::format("cannot write the summary: {}", std::strerror(print_errno)),
+                    ExitCode::output_failed);
+    }
+    return 0;
 }
 
 }  // namespace selfcare

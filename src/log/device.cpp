@@ -27,11 +27,28 @@ struct Published {
     bool linked = false;
     std::string error;
 };
+//
+// The file is made without a name (O_TMPFILE) and gets one only when it is
+// whole, so a process killed half way leaves nothing behind. Where the file
+// system cannot do that, it is written under a name of its own first, which
+// a kill at the wrong moment can leave behind.
 Published publish(const fs::path& target, const std::string& id) {
-    const fs::path aside = fs::path(target).concat(fmt::format(".{}.tmp", ::getpid()));
-    const Fd fd(::open(aside.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
-    if (!fd) return {false, os_error(aside)};
     const std::string text = id + "\n";
+    Fd fd(::open(target.parent_path().c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600));
+    if (fd) {
+        if (write_all(fd.get(), text) != text.size() || ::fsync(fd.get()) != 0) {
+            return {false, os_error(target)};
+        }
+        const std::string self = fmt::format("/proc/self/fd/{}", fd.get());
+        if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+            return {true, {}};
+        }
+        if (errno == EEXIST) return {false, {}};
+        if (errno != ENOENT) return {false, os_error(target)};  // ENOENT: no /proc
+    }
+    const fs::path aside = fs::path(target).concat(fmt::format(".{}.tmp", ::getpid()));
+    fd = Fd(::open(aside.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!fd) return {false, os_error(aside)};
     if (write_all(fd.get(), text) != text.size() || ::fsync(fd.get()) != 0) {
         std::string error = os_error(aside);
         ::unlink(aside.c_str());

@@ -99,6 +99,7 @@ std::string render_history(const Report& r, Style style, int width) {
     }
 
     std::vector<int> widths;
+    widths.reserve(cols.size());
     for (const Column& c : cols)
         widths.push_back(c.width());
     const auto row = [&](const auto& cell) {

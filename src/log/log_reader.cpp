@@ -16,6 +16,7 @@
 #include "amendment.hpp"
 #include "error.hpp"
 #include "file.hpp"
+#include "text.hpp"
 
 namespace selfcare {
 namespace fs = std::filesystem;
@@ -27,7 +28,7 @@ constexpr size_t kLinesNamed = 10;
 constexpr std::string_view kConflictMark = ".sync-conflict-";
 
 Error cannot_read(const fs::path& path) {
-    return Error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+    return Error(fmt::format("cannot read {}: {}", printable(path.string()), std::strerror(errno)));
 }
 
 // "2026-11.laptop-3f9a2c.log", "2026-11.laptop-3f9a2c.amend" and their
@@ -60,20 +61,38 @@ bool parse_file_name(std::string_view name, LogFile& out) {
     return true;
 }
 
-// "# selfcare log v2" -> 2 (with that prefix); 0 when the line is not a
-// version line.
-int version_of(std::string_view line, std::string_view prefix) {
-    if (!line.starts_with(prefix) || line.size() == prefix.size() ||
-        line.size() > prefix.size() + 4) {
-        return 0;
-    }
-    int v = 0;
-    for (const char c : line.substr(prefix.size())) {
-        if (c < '0' || c > '9') return 0;
-        v = v * 10 + (c - '0');
-    }
-    return v;
+// "# selfcare log v2" -> "2": the text after `prefix`, whatever it is, or
+// nothing when the line is not a version line.
+std::optional<std::string_view> version_of(std::string_view line, std::string_view prefix) {
+    if (!line.starts_with(prefix)) return std::nullopt;
+    return line.substr(prefix.size());
 }
+
+// Why a file of version `v` ("2") is not read, or nothing when it is
+// `known`. Any other version, however written, may mean other fields: such
+// a file is skipped whole rather than half understood. `kind` names the
+// format as its version line does ("log v").
+std::optional<std::string> unknown_version(std::string_view v, int known, std::string_view kind) {
+    if (v == std::to_string(known)) return std::nullopt;
+    const bool number = !v.empty() && v.size() <= 9 && v.front() != '0' &&
+                        std::ranges::all_of(v, [](char c) { return c >= '0' && c <= '9'; });
+    if (number && std::stoi(std::string(v)) > known) {
+        return fmt::format(
+            "written by a newer selfcare ({}{}); skipped the whole file, which this "
+            "version cannot read",
+            kind, v);
+    }
+    // "log v" -> "unknown log version 'v0'".
+    return fmt::format("unknown {}version 'v{}'; skipped the whole file",
+                       kind.substr(0, kind.size() - 1), printable(v.substr(0, 20)));
+}
+
+// What scan's caller made of one line.
+enum class Verdict {
+    good,
+    damaged,
+    repeated_id,  // a good line whose id an earlier, different line has
+};
 
 FileStamp stamp_of(const struct stat& st, std::string name) {
     const auto ns = [](const timespec& t) {
@@ -92,10 +111,7 @@ FileStamp stamp_of(const struct stat& st, std::string name) {
 // same moment is never seen half written.
 class FileInput {
   public:
-    explicit FileInput(const fs::path& path) : path_(path) {
-        InputFile in = open_input(path);
-        if (!in.fd) throw Error(fmt::format("cannot read {}: {}", path.string(), in.error));
-        fd_ = in.fd.release();
+    FileInput(Fd fd, fs::path path) : path_(std::move(path)), fd_(fd.release()) {
         while (::flock(fd_, LOCK_SH) != 0) {
             if (errno != EINTR) break;  // a lock we cannot take does not stop a read
         }
@@ -125,53 +141,71 @@ class FileInput {
 
 }  // namespace
 
-// The ids seen in one month: open addressing over 64-bit ids, so a month of
-// thousands of sessions costs a few pages and no allocation per id.
+// The ids seen in one month, each with a hash of its line: open addressing
+// over 64-bit ids, so a month of thousands of sessions costs a few pages and
+// no allocation per id. The hash tells a copy of a line (a sync conflict
+// file repeats them) from another session that claims the same id.
 class LogReader::IdSet {
   public:
-    IdSet() : slots_(1024, 0) {}
-    // True when `id` was not there before.
-    bool insert(std::uint64_t id) {
-        if (id == 0) return !std::exchange(has_zero_, true);
+    enum class Seen { first, same, different };
+
+    IdSet() : slots_(1024) {}
+    Seen insert(std::uint64_t id, std::uint64_t hash) {
+        if (id == 0) {
+            if (!std::exchange(has_zero_, true)) {
+                zero_hash_ = hash;
+                return Seen::first;
+            }
+            return zero_hash_ == hash ? Seen::same : Seen::different;
+        }
         if (2 * (size_ + 1) > slots_.size()) grow();
-        return place(slots_, id);
+        return place(slots_, Slot{id, hash});
     }
 
   private:
-    bool place(std::vector<std::uint64_t>& slots, std::uint64_t id) {
+    struct Slot {
+        std::uint64_t id = 0;
+        std::uint64_t hash = 0;
+    };
+    Seen place(std::vector<Slot>& slots, Slot s) {
         const size_t mask = slots.size() - 1;
         // The ids are random already; the multiply only spreads hand-made ones.
-        for (size_t i = (id * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
-            if (slots[i] == id) return false;
-            if (slots[i] == 0) {
-                slots[i] = id;
+        for (size_t i = (s.id * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
+            if (slots[i].id == s.id) return slots[i].hash == s.hash ? Seen::same : Seen::different;
+            if (slots[i].id == 0) {
+                slots[i] = s;
                 ++size_;
-                return true;
+                return Seen::first;
             }
         }
     }
     void grow() {
-        std::vector<std::uint64_t> bigger(slots_.size() * 2, 0);
+        std::vector<Slot> bigger(slots_.size() * 2);
         size_ = 0;
-        for (const std::uint64_t id : slots_) {
-            if (id != 0) place(bigger, id);
+        for (const Slot& s : slots_) {
+            if (s.id != 0) place(bigger, s);
         }
         slots_.swap(bigger);
     }
 
-    std::vector<std::uint64_t> slots_;
+    std::vector<Slot> slots_;
     size_t size_ = 0;
     bool has_zero_ = false;
+    std::uint64_t zero_hash_ = 0;
 };
 
 std::string format_damage(const FileDamage& d) {
-    if (!d.note.empty()) return fmt::format("selfcare: warning: {}: {}\n", d.path.string(), d.note);
+    // The name may be anything a sync tool or an attacker chose, escape
+    // sequences included: it reaches the terminal only through printable().
+    const std::string path = printable(d.path.string());
+    if (d.skipped == 0) return fmt::format("selfcare: warning: {}: {}\n", path, printable(d.note));
     std::string numbers = fmt::format("{}", fmt::join(d.lines, ", "));
     if (d.skipped > static_cast<int>(d.lines.size())) {
         numbers += fmt::format(" and {} more", d.skipped - static_cast<int>(d.lines.size()));
     }
-    return fmt::format("selfcare: warning: {}: skipped {} damaged {} ({}); the rest was read\n",
-                       d.path.string(), d.skipped, d.skipped == 1 ? "line" : "lines", numbers);
+    std::string note = d.note.empty() ? "" : "; " + printable(d.note);
+    return fmt::format("selfcare: warning: {}: skipped {} damaged {} ({}){}; the rest was read\n",
+                       path, d.skipped, d.skipped == 1 ? "line" : "lines", numbers, note);
 }
 
 LogReader::LogReader(fs::path folder) : folder_(std::move(folder)) {
@@ -255,32 +289,41 @@ FileStamp LogReader::read_file(const LogFile& file, IdSet& seen, const Amendment
     SessionView view;
     return scan(file, kLogVersionLine.substr(0, kLogVersionLine.size() - 1), kLogVersion,
                 [&](std::string_view line) {
-                    if (decode_line(line, view) != nullptr) return false;
+                    if (decode_line(line, view) != nullptr) return Verdict::damaged;
                     const std::chrono::year_month_day ymd(view.date);
-                    if (ymd.year() / ymd.month() != file.month) return false;
+                    if (ymd.year() / ymd.month() != file.month) return Verdict::damaged;
                     if (!amendments.removed.empty() && amendments.removed.contains(view.id)) {
-                        return true;
+                        return Verdict::good;
                     }
-                    if (!seen.insert(view.id)) return true;
+                    switch (seen.insert(view.id, std::hash<std::string_view>{}(line))) {
+                        case IdSet::Seen::first:
+                            break;
+                        case IdSet::Seen::same:
+                            return Verdict::good;  // a copy: conflict files repeat lines
+                        case IdSet::Seen::different:
+                            // Two sessions claim one id: the first read is
+                            // kept (device files come before conflict copies).
+                            return Verdict::repeated_id;
+                    }
                     const auto note = amendments.notes.find(view.id);
                     view.note = note == amendments.notes.end() ? std::string_view{} : note->second;
                     visit(view);
-                    return true;
+                    return Verdict::good;
                 });
 }
 
 FileStamp LogReader::read_amendments(const LogFile& file, Amendments& into) {
     AmendmentView a;
     return scan(file, kAmendVersionPrefix, kAmendVersion, [&](std::string_view line) {
-        if (decode_amendment(line, a) != nullptr) return false;
+        if (decode_amendment(line, a) != nullptr) return Verdict::damaged;
         const std::chrono::year_month_day ymd(a.date);
-        if (ymd.year() / ymd.month() != file.month) return false;
+        if (ymd.year() / ymd.month() != file.month) return Verdict::damaged;
         if (a.kind == AmendKind::remove) {
             into.removed.insert(a.id);
         } else {
             into.notes.insert_or_assign(a.id, unescape_field(a.text));
         }
-        return true;
+        return Verdict::good;
     });
 }
 
@@ -288,7 +331,20 @@ template <typename Take>
 FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, int known_version,
                           Take&& take_line) {
     if (buffer_.empty()) buffer_.resize(kBufferSize);
-    FileInput input(file.path);
+    InputFile in = open_input(file.path);
+    if (!in.fd) {
+        if (!in.not_regular) {
+            throw Error(fmt::format("cannot read {}: {}", printable(file.path), in.error));
+        }
+        // A FIFO or a link to /dev/zero where a month file should be: read,
+        // it would hang or never end. It is skipped, said once, and the
+        // rest of the log is read.
+        struct stat st {};
+        if (::stat(file.path.c_str(), &st) != 0) throw cannot_read(file.path);
+        damage_.push_back(FileDamage{file.path, 0, {}, "not a regular file; skipped it"});
+        return stamp_of(st, file.name);
+    }
+    FileInput input(std::move(in.fd), file.path);
     FileStamp stamp = input.stamp();
     FileDamage damage{file.path, 0, {}, {}};
     const auto damaged = [&](int line) {
@@ -296,23 +352,30 @@ FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, 
         ++damage.skipped;
     };
     int number = 0;
-    bool newer = false;
+    int repeated = 0;
+    bool unknown = false;
     const auto take = [&](std::string_view line) {
         ++number;
-        if (number == 1 && line.starts_with('#')) {
-            const int v = version_of(line, version_prefix);
-            if (v > known_version) {
-                damage.note = fmt::format(
-                    "written by a newer selfcare ({}{}); skipped the whole file, which this "
-                    "version cannot read",
-                    version_prefix.substr(11), v);
-                newer = true;
+        if (number == 1) {
+            if (const auto v = version_of(line, version_prefix)) {
+                if (auto why = unknown_version(*v, known_version, version_prefix.substr(11))) {
+                    damage.note = std::move(*why);
+                    unknown = true;
+                }
+                return;
             }
-            return;
         }
-        if (newer) return;
+        if (unknown) return;
         if (line.empty() || line.front() == '#') return;  // blank lines and comments
-        if (!take_line(line)) damaged(number);
+        switch (take_line(line)) {
+            case Verdict::good:
+                return;
+            case Verdict::repeated_id:
+                ++repeated;
+                return damaged(number);
+            case Verdict::damaged:
+                return damaged(number);
+        }
     };
 
     char* const buf = buffer_.data();
@@ -345,9 +408,14 @@ FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, 
     // written by someone who does not take the lock): it is not a session.
     if (held > 0 || overlong) {
         ++number;
-        if (!newer) damaged(number);
+        if (!unknown) damaged(number);
     }
-    if (damage.skipped > 0 || newer) damage_.push_back(std::move(damage));
+    if (repeated > 0) {
+        damage.note = fmt::format(
+            "{} of them {} the id of an earlier session with different content, which was kept",
+            repeated, repeated == 1 ? "repeats" : "repeat");
+    }
+    if (damage.skipped > 0 || unknown) damage_.push_back(std::move(damage));
     return stamp;
 }
 

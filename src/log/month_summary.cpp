@@ -8,7 +8,9 @@
 namespace selfcare {
 namespace {
 
-constexpr std::string_view kVersionLine = "# selfcare month summary v2";
+// v3: the counting rule changed (counts_toward_goal), so the counts an older
+// summary holds are stale and it is read as a miss.
+constexpr std::string_view kVersionLine = "# selfcare month summary v3";
 constexpr std::string_view kEndTag = "end\t";
 constexpr size_t kLinesNamed = 10;  // as many as LogReader names per file
 
@@ -169,7 +171,7 @@ std::uint64_t fnv1a(std::string_view text) {
 }
 
 Totals totals_of(const SessionView& v) {
-    Totals t{1, counts_toward_goal(v.outcome, v.active_s, v.planned_min_s) ? 1 : 0, v.active_s, {}};
+    Totals t{1, counts_toward_goal(v) ? 1 : 0, v.active_s, {}};
     if (v.pain_before) t.pain.before_sum = *v.pain_before, t.pain.before_n = 1;
     if (v.pain_after) t.pain.after_sum = *v.pain_after, t.pain.after_n = 1;
     if (v.pain_before && v.pain_after) {

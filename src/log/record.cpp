@@ -25,6 +25,13 @@ bool worth_recording(const FinishedRun& run) {
     return run.completed || run.active >= kMinimumRecorded;
 }
 
+Outcome outcome_of(const FinishedRun& run) {
+    if (!run.completed) return Outcome::stopped;
+    if (run.source == Source::manual) return Outcome::completed;
+    const long long active_s = std::chrono::round<Seconds>(run.active).count();
+    return 2 * active_s >= run.planned_min.count() ? Outcome::completed : Outcome::skipped;
+}
+
 Session make_session(const FinishedRun& run, std::string device, std::uint64_t id) {
     const LocalTime start = to_local(run.started);
     Session s;
@@ -42,7 +49,7 @@ Session make_session(const FinishedRun& run, std::string device, std::uint64_t i
     s.source = run.source;
     s.device = std::move(device);
     s.id = id;
-    s.outcome = run.completed ? Outcome::completed : Outcome::stopped;
+    s.outcome = outcome_of(run);
     return s;
 }
 

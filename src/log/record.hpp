@@ -39,6 +39,11 @@ inline constexpr Seconds kMinimumRecorded{30};
 
 bool worth_recording(const FinishedRun& run);
 
+// What a run was: completed when it reached the end with at least half of
+// its planned minimum done, skipped when it reached the end mostly by
+// skipping, stopped when it ended early. A run from `log add` is completed.
+Outcome outcome_of(const FinishedRun& run);
+
 // The session for `run` on `device` with `id`. Pure: the local date and
 // offset come from `run.started` in the process time zone.
 Session make_session(const FinishedRun& run, std::string device, std::uint64_t id);

@@ -29,8 +29,8 @@ std::string session_json(const Session& s) {
         format_id(s.id), format_date(s.date), json_string(s.start), json_string(s.routine),
         json_string(s.title), s.active_s, s.planned_min_s, s.planned_max_s, s.segments_done,
         s.segments_total, pain(s.pain_before), pain(s.pain_after), to_string(s.outcome),
-        counts_toward_goal(s.outcome, s.active_s, s.planned_min_s), to_string(s.source),
-        json_string(s.device), s.note.empty() ? std::string("null") : json_string(s.note));
+        counts_toward_goal(s), to_string(s.source), json_string(s.device),
+        s.note.empty() ? std::string("null") : json_string(s.note));
 }
 
 std::string week_json(const WeekSummary& w) {
@@ -87,13 +87,12 @@ std::string render_csv(const Report& r) {
         "segments_total,pain_before,pain_after,outcome,counts,source,device,note\r\n";
     const auto pain = [](const std::optional<int>& v) { return v ? std::to_string(*v) : ""; };
     for (const Session& s : r.sessions) {
-        out +=
-            fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", format_id(s.id),
-                        format_date(s.date), s.start, s.routine, csv_field(s.title), s.active_s,
-                        s.planned_min_s, s.planned_max_s, s.segments_done, s.segments_total,
-                        pain(s.pain_before), pain(s.pain_after), to_string(s.outcome),
-                        counts_toward_goal(s.outcome, s.active_s, s.planned_min_s) ? "yes" : "no",
-                        to_string(s.source), s.device, csv_field(s.note));
+        out += fmt::format(
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", format_id(s.id),
+            format_date(s.date), s.start, s.routine, csv_field(s.title), s.active_s,
+            s.planned_min_s, s.planned_max_s, s.segments_done, s.segments_total,
+            pain(s.pain_before), pain(s.pain_after), to_string(s.outcome),
+            counts_toward_goal(s) ? "yes" : "no", to_string(s.source), s.device, csv_field(s.note));
     }
     return out;
 }

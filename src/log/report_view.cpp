@@ -93,7 +93,7 @@ std::string day_rows(const Report& r, const Painter& p, Style style) {
         Day& d = week[static_cast<size_t>(i)];
         ++d.all;
         d.seconds += s.active_s;
-        if (counts_toward_goal(s.outcome, s.active_s, s.planned_min_s)) ++d.counted;
+        if (counts_toward_goal(s)) ++d.counted;
     }
     // The minutes column is as wide as the week's widest number.
     int digits = 3;

@@ -127,7 +127,15 @@ std::string pain_text(const std::optional<int>& p) {
 }  // namespace
 
 std::string_view to_string(Outcome o) {
-    return o == Outcome::completed ? "completed" : "stopped";
+    switch (o) {
+        case Outcome::completed:
+            return "completed";
+        case Outcome::skipped:
+            return "skipped";
+        case Outcome::stopped:
+            break;
+    }
+    return "stopped";
 }
 std::string_view to_string(Source s) {
     return s == Source::timer ? "timer" : "manual";
@@ -186,10 +194,12 @@ const char* decode_line(std::string_view line, SessionView& out) {
     }
     if (!is_device_name(f[12])) return "bad device";
     if (!parse_id(f[13], out.id)) return "bad id";
-    // The outcome comes last and neither word is a prefix of the other, so a
-    // line cut short anywhere can never pass as whole.
+    // The outcome comes last and no word is a prefix of another, so a line
+    // cut short anywhere can never pass as whole.
     if (f[14] == "completed") {
         out.outcome = Outcome::completed;
+    } else if (f[14] == "skipped") {
+        out.outcome = Outcome::skipped;
     } else if (f[14] == "stopped") {
         out.outcome = Outcome::stopped;
     } else {
@@ -241,8 +251,17 @@ std::string validate(const Session& s) {
     return {};
 }
 
-bool counts_toward_goal(Outcome outcome, int active_s, int planned_min_s) {
-    return outcome == Outcome::completed || 2 * active_s >= planned_min_s;
+bool counts_toward_goal(Source source, int active_s, int planned_min_s) {
+    if (source == Source::manual) return true;
+    return active_s >= kMinimumCountedSeconds && 2 * active_s >= planned_min_s;
+}
+
+bool counts_toward_goal(const Session& s) {
+    return counts_toward_goal(s.source, s.active_s, s.planned_min_s);
+}
+
+bool counts_toward_goal(const SessionView& s) {
+    return counts_toward_goal(s.source, s.active_s, s.planned_min_s);
 }
 
 bool is_local_time(std::string_view text) {

@@ -16,7 +16,10 @@
 
 namespace selfcare {
 
-enum class Outcome { completed, stopped };
+// How a timed run ended: it reached the end having been done (completed),
+// it reached the end but mostly by skipping (skipped), or it was ended early
+// (stopped). `log add` records completed. See outcome_of in record.hpp.
+enum class Outcome { completed, skipped, stopped };
 enum class Source { timer, manual };  // `run`, or `log add`
 std::string_view to_string(Outcome o);
 std::string_view to_string(Source s);
@@ -98,10 +101,17 @@ Session to_session(const SessionView& v);
 // shape, the same rules decode_line applies.
 std::string validate(const Session& s);
 
-// A session counts toward the weekly goal when it was completed, or when its
-// active time reached half of its planned time (the planned minimum, for a
-// routine with hold ranges). See docs/log-format.md for why.
-bool counts_toward_goal(Outcome outcome, int active_s, int planned_min_s);
+// The one rule for what counts toward the weekly goal (docs/log-format.md,
+// "Which runs are recorded, and which count"). A session written with `log
+// add` always counts. A timed session counts when its active time reached
+// both kMinimumCountedSeconds and half of its planned time (the planned
+// minimum, for a routine with hold ranges), however it ended: doing most of
+// a routine is doing it, and skipping through one is not. Every report, the
+// status line, the exports and the run summary ask this function.
+inline constexpr int kMinimumCountedSeconds = 30;
+bool counts_toward_goal(Source source, int active_s, int planned_min_s);
+bool counts_toward_goal(const Session& s);
+bool counts_toward_goal(const SessionView& s);
 
 // True when `text` is a local time as the log writes it,
 // "2026-11-16T07:30:12+01:00", on a real date.

@@ -51,6 +51,48 @@ void make_dirs(const fs::path& dir) {
     if (!parent.empty()) sync_dir(parent);
 }
 
+// What ssh's StrictModes checks, for health data: the log folder must be
+// ours, and is made private (0700) when it is not yet. A folder someone
+// else owns is refused: they could read the sessions or swap the files.
+void check_folder(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) throw os_failure(dir);
+    if (st.st_uid != ::geteuid()) {
+        throw Failure{dir, fmt::format("belongs to another user (uid {}), who could read or change "
+                                       "your sessions; refusing to write there. Use a folder of "
+                                       "your own (set XDG_DATA_HOME), or have it given to you "
+                                       "(chown)",
+                                       st.st_uid)};
+    }
+    if ((st.st_mode & 077) != 0 && ::chmod(dir.c_str(), 0700) != 0) {
+        throw os_failure(dir, "making it private (chmod 700)");
+    }
+}
+
+// The same for the month file, checked on the open descriptor so that what
+// is checked is what is written. A file another user owns, or one others
+// can write, may have been put there to collect the sessions or may have
+// been changed: it is refused with what to do. Our own file that others can
+// only read is made private (0600).
+void check_file(int fd, const fs::path& path) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw os_failure(path);
+    if (st.st_uid != ::geteuid()) {
+        throw Failure{path, fmt::format("belongs to another user (uid {}), who could read your "
+                                        "sessions; refusing to write to it. Check it, then move "
+                                        "it out of the folder and run again",
+                                        st.st_uid)};
+    }
+    if ((st.st_mode & 022) != 0) {
+        throw Failure{path,
+                      "can be written by other users; refusing to write to it. Check it, "
+                      "then make it yours alone with 'chmod 600' and run again"};
+    }
+    if ((st.st_mode & 077) != 0 && ::fchmod(fd, 0600) != 0) {
+        throw os_failure(path, "making it private (chmod 600)");
+    }
+}
+
 // Opens the month file for appending, creating it when missing. `created`
 // tells whether this call made it.
 int open_log(const fs::path& path, bool& created) {
@@ -94,18 +136,27 @@ std::string bytes_to_write(int fd, off_t size, std::string_view header, std::str
     return out;
 }
 
-void write_locked(int fd, const fs::path& path, std::string_view header, std::string_view line) {
+enum class Written { done, file_gone };
+
+// Appends under the lock. A file this call created is removed again when
+// its first write fails, so a full disk leaves no empty month file behind;
+// another writer that opened it meanwhile finds it unlinked once it has the
+// lock (file_gone) and opens the path again.
+Written write_locked(int fd, const fs::path& path, std::string_view header, std::string_view line,
+                     bool created) {
     while (::flock(fd, LOCK_EX) != 0) {
         if (errno != EINTR) throw os_failure(path, "locking");
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw os_failure(path);
+    if (st.st_nlink == 0) return Written::file_gone;
     const std::string bytes = bytes_to_write(fd, st.st_size, header, line, path);
     // One write normally does it all. Another is tried only after a short
     // write, to learn why it stopped (EFBIG, ENOSPC).
     const size_t done = write_all(fd, bytes);
-    if (done == bytes.size() && ::fdatasync(fd) == 0) return;
+    if (done == bytes.size() && ::fdatasync(fd) == 0) return Written::done;
     Failure failure = os_failure(path, done == bytes.size() ? "fdatasync" : "");
+    if (created && st.st_size == 0 && ::unlink(path.c_str()) == 0) throw failure;
     // Take back whatever part went in, so the file is as it was. The lock is
     // still held, so no other writer's line can be behind ours.
     if (done > 0 && ::ftruncate(fd, st.st_size) != 0) {
@@ -119,12 +170,19 @@ void write_locked(int fd, const fs::path& path, std::string_view header, std::st
 void append_line(const fs::path& folder, const fs::path& path, std::string_view header,
                  std::string_view line) {
     make_dirs(folder);
-    bool created = false;
-    Fd fd(open_log(path, created));
-    // The new name is made durable before the line goes in, so that a
-    // failure here cannot leave a written line reported as unsaved.
-    if (created) sync_dir(folder);
-    write_locked(fd.get(), path, header, line);
+    check_folder(folder);
+    // A second try is needed only when another writer removed the file it
+    // had just created (a failed first write) while this one waited.
+    for (int attempt = 0;; ++attempt) {
+        bool created = false;
+        Fd fd(open_log(path, created));
+        check_file(fd.get(), path);
+        // The new name is made durable before the line goes in, so that a
+        // failure here cannot leave a written line reported as unsaved.
+        if (created) sync_dir(folder);
+        if (write_locked(fd.get(), path, header, line, created) == Written::done) return;
+        if (attempt == 3) throw Failure{path, "removed by another writer again and again"};
+    }
 }
 
 std::string month_prefix(std::chrono::year_month month) {

@@ -28,6 +28,12 @@ std::string month_file_name(std::chrono::year_month month, std::string_view devi
 // fails, whatever this call wrote is cut off again so the file is left as it
 // was. Returns the file's path.
 //
+// Before writing, the folder and the file must belong to the user and the
+// file must not be writable by others (ssh's StrictModes): another user's
+// file or folder, or a file others can write, is refused. Our own folder is
+// made 0700, and our own file 0600, when they are more open. A file this
+// call created is removed again if its first write fails.
+//
 // Throws Error "session NOT saved: PATH: reason" (exit status 1) on any
 // failure. REQUIRES: validate(s) is empty, and SIGXFSZ is ignored (main
 // does), so that a write past `ulimit -f` fails instead of killing the

@@ -3,7 +3,8 @@
 // ASCII only inside strings and comments; elsewhere it is a syntax error.
 // toml++ 3.3 has undefined behaviour on many such characters where it looks
 // for whitespace (its lookup table has gaps and reaches TOML_UNREACHABLE;
-// docs/hardening.md), so they are found and reported here first.
+// docs/hardening.md), and it asserts on a table header without a name
+// instead of reporting it, so these are found and reported here first.
 
 #include <optional>
 #include <string>
@@ -18,8 +19,12 @@ struct StrayCharacter {
 };
 
 // The first byte outside ASCII that stands outside every string and comment
-// of `text`, or nothing. Knows basic, literal and multi-line strings and
-// escapes; it does not check anything else, which is toml++'s job.
+// of `text`, a table header whose name does not start as a key may
+// ("[=[step]]"), or a closing bracket that does not match the open one
+// ("[1, }"), the last two being inputs on which toml++ 3.3 asserts; or
+// nothing. Knows basic,
+// literal and multi-line strings, escapes and nesting; it does not check
+// anything else, which is toml++'s job.
 std::optional<StrayCharacter> find_stray_character(std::string_view text);
 
 }  // namespace selfcare

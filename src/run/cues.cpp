@@ -194,7 +194,12 @@ TimePoint CuePlayer::next_time() const {
 
 void CuePlayer::end_speech(bool kill) {
     if (speaker_ <= 0) return;
-    if (kill) ::kill(speaker_, SIGKILL);
+    // The whole process group: a speech program that is a wrapper script
+    // has children of its own, which would otherwise go on speaking.
+    if (kill) {
+        ::kill(-speaker_, SIGKILL);
+        ::kill(speaker_, SIGKILL);
+    }
     while (waitpid(speaker_, nullptr, 0) < 0 && errno == EINTR) {
     }
     speaker_ = -1;
@@ -202,7 +207,8 @@ void CuePlayer::end_speech(bool kill) {
 
 // Starts the speech program directly (no shell, so a title with ';' or
 // "$(...)" is only ever words), with nothing to read, its output discarded
-// and none of our descriptors. A new cue cuts off the one before it.
+// and none of our descriptors, in a process group of its own. A new cue cuts
+// off the one before it, and everything that one started.
 void CuePlayer::speak(const std::string& text, TimePoint now) {
     end_speech(true);
     std::vector<std::string> args;
@@ -230,7 +236,12 @@ void CuePlayer::speak(const std::string& text, TimePoint now) {
     sigset_t none;
     sigemptyset(&none);
     posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    // Its own process group (its pid), so that it can be ended with all it
+    // started; its input is /dev/null, so being in the background costs it
+    // nothing.
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setflags(
+        &attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP);
     pid_t pid = -1;
     if (posix_spawnp(&pid, argv[0], &actions, &attr, argv.data(), environ) == 0) {
         speaker_ = pid;

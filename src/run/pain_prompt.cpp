@@ -39,15 +39,20 @@ class KeyMode {
     bool active_;
 };
 
-// One byte, or -1 at end of input or on an interrupting signal, or -2 when
-// `timeout_ms` passed first.
+constexpr int kEnd = -1;          // end of input, or a read error
+constexpr int kTimedOut = -2;     // `timeout_ms` passed first
+constexpr int kInterrupted = -3;  // a signal came: the caller stops asking
+
+// One byte, or one of the three above.
 int read_byte(int fd, int timeout_ms) {
     pollfd p{fd, POLLIN, 0};
     const int ready = ::poll(&p, 1, timeout_ms);
-    if (ready == 0) return -2;
-    if (ready < 0) return -1;
+    if (ready == 0) return kTimedOut;
+    if (ready < 0) return errno == EINTR ? kInterrupted : kEnd;
     unsigned char c = 0;
-    return ::read(fd, &c, 1) == 1 ? c : -1;
+    const ssize_t n = ::read(fd, &c, 1);
+    if (n == 1) return c;
+    return n < 0 && errno == EINTR ? kInterrupted : kEnd;
 }
 
 std::optional<int> ask_keys(int in_fd, int out_fd) {
@@ -56,8 +61,12 @@ std::optional<int> ask_keys(int in_fd, int out_fd) {
     while (true) {
         const int timeout = keys.pending_one() ? static_cast<int>(kTenWait.count()) : -1;
         const int c = read_byte(in_fd, timeout);
-        if (c == -1) break;
-        const PainKeys::State s = c == -2 ? keys.timeout() : keys.feed(static_cast<char>(c));
+        if (c == kInterrupted) {
+            write_all(out_fd, "\n");
+            return std::nullopt;
+        }
+        if (c == kEnd) break;
+        const PainKeys::State s = c == kTimedOut ? keys.timeout() : keys.feed(static_cast<char>(c));
         if (s == PainKeys::State::rated) {
             write_all(out_fd, fmt::format("{}\n", keys.value()));
             return keys.value();
@@ -74,7 +83,7 @@ std::optional<int> ask_lines(int in_fd, int out_fd) {
         int c = 0;
         while ((c = read_byte(in_fd, -1)) >= 0 && c != '\n')
             line += static_cast<char>(c);
-        if (c < 0 && line.empty()) return std::nullopt;
+        if (c == kInterrupted || (c < 0 && line.empty())) return std::nullopt;
         const PainLine answer = parse_pain_line(line);
         if (answer.valid) return answer.rating;
         write_all(out_fd, "Please type a whole number from 0 to 10, or just Enter to skip: ");

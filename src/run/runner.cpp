@@ -129,11 +129,16 @@ class Run {
     void dispatch(TimePoint now) {
         const RunTotals totals = sequencer_.totals(now);
         for (const Event& e : events_) {
-            if (options_.events && is_public(e.kind)) {
-                fmt::print(
-                    options_.events, "{}\n",
-                    event_json(e, schedule_, options_.speed, options_.get_ready, start_, totals));
-                std::fflush(options_.events);
+            if (events_out_ && is_public(e.kind)) {
+                const std::string line =
+                    event_json(e, schedule_, options_.speed, options_.get_ready, start_, totals) +
+                    "\n";
+                // A reader that went away (EPIPE: SIGPIPE is ignored) or a
+                // full disk ends the events, not the routine.
+                if (std::fwrite(line.data(), 1, line.size(), events_out_) != line.size() ||
+                    std::fflush(events_out_) != 0) {
+                    events_out_ = nullptr;
+                }
             }
             if (auto cue = cue_for(e, schedule_)) cues_.play(*cue, now);
             if (options_.mode == TerminalMode::plain) {
@@ -177,6 +182,7 @@ class Run {
     Sequencer sequencer_;
     CuePlayer cues_;
     std::vector<Event> events_;
+    std::FILE* events_out_ = options_.events;  // null once a write to it failed
     TimePoint start_{};
     bool show_help_ = false;
     bool interrupted_ = false;

@@ -1,5 +1,6 @@
 #include "terminal.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -13,15 +14,29 @@
 namespace selfcare {
 namespace {
 
-constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT};
+// The stop signals, then the ones that redraw, suspend and continue.
+constexpr int kSignals[] = {SIGINT,  SIGTERM, SIGHUP,   SIGQUIT, SIGUSR1,
+                            SIGUSR2, SIGALRM, SIGWINCH, SIGTSTP, SIGCONT};
+static_assert(std::size(kSignals) == std::size(kStopSignals) + 3);
 
 // The self-pipe's writing end, for the handlers: they write the signal
 // number and do nothing else. It is set only while a PosixTerminal's
 // handlers are installed; the terminal owns both ends.
-int signal_pipe = -1;
+volatile sig_atomic_t signal_pipe = -1;
+// The first stop signal caught while a StopSignals scope is open.
+volatile sig_atomic_t first_stop = 0;
+
+bool is_stop(int signal) {
+    return std::ranges::find(kStopSignals, signal) != std::end(kStopSignals);
+}
+
+extern "C" void on_stop(int signal) {
+    if (first_stop == 0) first_stop = signal;
+}
 
 extern "C" void on_signal(int signal) {
     const int saved = errno;
+    if (is_stop(signal)) on_stop(signal);
     const char byte = static_cast<char>(signal);
     [[maybe_unused]] const ssize_t n = ::write(signal_pipe, &byte, 1);
     errno = saved;
@@ -31,6 +46,25 @@ constexpr std::string_view kEnterScreen = "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J";
 constexpr std::string_view kLeaveScreen = "\x1b[0m\x1b[?25h\x1b[?1049l";
 
 }  // namespace
+
+StopSignals::StopSignals() {
+    first_stop = 0;
+    struct sigaction sa = {};
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  // no SA_RESTART: the signal must end a blocking read
+    for (size_t i = 0; i < std::size(kStopSignals); ++i)
+        sigaction(kStopSignals[i], &sa, &old_[i]);
+}
+
+StopSignals::~StopSignals() {
+    for (size_t i = 0; i < std::size(kStopSignals); ++i)
+        sigaction(kStopSignals[i], &old_[i], nullptr);
+}
+
+int StopSignals::caught() const {
+    return first_stop;
+}
 
 PosixTerminal::PosixTerminal(const Clock& clock, TerminalMode mode) : clock_(clock), mode_(mode) {
     // Everything that can fail comes before the handlers are installed, and

@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <deque>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <termios.h>
@@ -18,12 +19,37 @@ struct Input {
     enum class Kind {
         timeout,  // the deadline came
         key,      // `key` was pressed
-        stop,     // SIGINT, SIGTERM or SIGHUP: stop and keep what was done
+        stop,     // a stop signal (kStopSignals): stop and keep what was done
         suspend,  // SIGTSTP (Ctrl-Z)
         redraw,   // the window changed size, or the process was continued
     };
     Kind kind = Kind::timeout;
     char key = 0;
+};
+
+// The signals that end a run early and keep what was done: Ctrl-C, Ctrl-\,
+// kill, the terminal closing, and the ones whose default would kill the
+// process without a word (SIGUSR1, SIGUSR2, SIGALRM). The exit status after
+// one is 128 + its number, as a shell reports a process it killed.
+inline constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM};
+
+// Catches the stop signals for the life of the scope, outside the run's own
+// terminal (the pain prompts before and after it): a signal then interrupts
+// a blocking read instead of killing the process with the terminal still in
+// key mode, and caught() says which came first. A PosixTerminal made inside
+// the scope records what it catches here too. One at a time.
+class StopSignals {
+  public:
+    StopSignals();
+    ~StopSignals();
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+
+    // The first stop signal caught since the scope began; 0 for none.
+    int caught() const;
+
+  private:
+    struct sigaction old_[std::size(kStopSignals)] = {};
 };
 
 class Terminal {
@@ -77,7 +103,7 @@ class PosixTerminal final : public Terminal {
     bool have_saved_ = false;
     std::deque<char> keys_;
     std::string line_;  // plain mode: the line being typed
-    struct sigaction old_[6] = {};
+    struct sigaction old_[std::size(kStopSignals) + 3] = {};
 };
 
 }  // namespace selfcare

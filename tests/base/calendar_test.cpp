@@ -121,3 +121,18 @@ TEST_CASE("instants with an offset do not depend on the zone") {
     CHECK(parse_instant("2026-11-19 10:00") == sys_days(date("2026-11-19")) + hours(15));
     CHECK_THROWS_AS(parse_instant("2026-11-19T10:00+1"), Error);
 }
+
+TEST_CASE("times outside 1970 to now are refused, never wrapped") {
+    TzGuard tz("UTC");
+    const WallTime now = parse_instant("2026-11-19T10:00:00+01:00");
+    CHECK_THROWS_WITH_AS(
+        parse_when("9999-12-31", now),
+        "--at: '9999-12-31' is out of range: a session can be logged from 1970-01-01 to now",
+        Error);
+    CHECK_THROWS_AS(parse_when("1969-12-31", now), Error);
+    CHECK(parse_when("1970-01-01 00:00", now) == sys_days(date("1970-01-01")));
+    CHECK_THROWS_WITH_AS(parse_instant("9999-12-31T00:00:00Z"),
+                         "'9999-12-31T00:00:00Z' is out of range: use a date from 1970 to 2200",
+                         Error);
+    CHECK_THROWS_AS(parse_instant("1677-01-01T00:00:00Z"), Error);
+}

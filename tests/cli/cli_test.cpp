@@ -1,5 +1,6 @@
 // End to end: the real binary, with its XDG folders in a temporary directory.
 
+#include <fstream>
 #include <sstream>
 
 #include <doctest/doctest.h>
@@ -250,8 +251,9 @@ TEST_CASE("a completed run is recorded in the log; --no-log and previews are not
     write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
     const Result r = run_selfcare(home, {"run", "tiny"}, "\n");
     CHECK(r.status == 0);
-    CHECK(r.out.find("Done: Tiny. 0:02 active, 1 of 1 segments done.\nLogged in " +
-                     (home / "data/selfcare/").string()) != std::string::npos);
+    // Done, but two seconds are under the 30 every counted session needs.
+    CHECK(r.out.find("Done: Tiny. 0:02 active, 1 of 1 segments done.\nLogged, but not counted: "
+                     "0:02 of 0:02 done (a session counts from 0:30).\n") != std::string::npos);
     auto lines = logged(home);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].find("\ttiny\tTiny\t") != std::string::npos);
@@ -263,7 +265,35 @@ TEST_CASE("a completed run is recorded in the log; --no-log and previews are not
     CHECK(logged(home).size() == 1);
 
     const Result status = run_selfcare(home, {"status"});
-    CHECK(status.out.starts_with("1/3 this week"));
+    CHECK(status.out.starts_with("0/3 this week"));
+}
+
+TEST_CASE("skipping through a routine is logged as skipped and does not count") {
+    TempDir home;
+    // Enter skips the get-ready countdown, then each n skips a segment.
+    const Result r = run_selfcare(home, {"run", "neck-release", "--plain"}, "\nn\nn\nn\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("0 of 3 segments done.\nLogged, but not counted: 0:00 of 1:05 done (a "
+                     "session counts from 0:33).\n") != std::string::npos);
+    const auto lines = logged(home);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].ends_with("\tskipped"));
+    CHECK(run_selfcare(home, {"status"}).out.starts_with("0/3 this week"));
+    // Visible in the week's sessions, marked as not counted.
+    const Result json = run_selfcare(home, {"log", "--json"});
+    CHECK(json.out.find(R"("outcome": "skipped", "counts": false)") != std::string::npos);
+}
+
+TEST_CASE("a run of 30 s that was done counts, and the summary says how the week stands") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/half-minute.toml",
+               "title = \"Half a minute\"\n[[step]]\ntitle = \"Breathe\"\nduration = 30\n");
+    REQUIRE(run_selfcare(home, {"log", "add", "walk", "--minutes", "10"}).status == 0);
+    const Result r = run_selfcare(home, {"run", "half-minute"}, "\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.find(" 1 of 1 segments done.\nLogged: counts toward this week (2 of 3).\n") !=
+          std::string::npos);
+    CHECK(run_selfcare(home, {"status"}).out.starts_with("2/3 this week"));
 }
 
 TEST_CASE("a run quit in its first seconds is not recorded, and says so") {
@@ -301,6 +331,38 @@ TEST_CASE("the speech command in the config speaks the cues; --quiet silences it
     std::filesystem::remove(said);
     REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log", "--quiet"}, "\n").status == 0);
     CHECK_FALSE(std::filesystem::exists(said));
+}
+
+namespace {
+// True while `pid` is a live process (not gone, not a zombie waiting for
+// its parent).
+bool alive(const std::string& pid) {
+    std::ifstream in("/proc/" + pid + "/stat");
+    std::string stat;
+    std::getline(in, stat);
+    const size_t close = stat.rfind(')');
+    return close != std::string::npos && close + 2 < stat.size() && stat[close + 2] != 'Z';
+}
+}  // namespace
+
+TEST_CASE("a speech program that starts children is ended with all of them") {
+    TempDir home;
+    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
+    const std::string pids = (home / "pids").string();
+    // A wrapper script, as people write around espeak-ng: its child would
+    // go on after the wrapper was killed alone.
+    write_file(home / "speak", "#!/bin/sh\nsleep 30 &\necho $! >> " + pids + "\nwait\n");
+    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
+    write_file(home / "config/selfcare/config.toml",
+               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log"}, "\n").status == 0);
+    std::istringstream started(read_file(pids));
+    int count = 0;
+    for (std::string pid; std::getline(started, pid); ++count) {
+        CAPTURE(pid);
+        CHECK_FALSE(alive(pid));
+    }
+    CHECK(count >= 1);
 }
 
 TEST_CASE("text other than ASCII outside quotes is refused before the TOML parser sees it") {

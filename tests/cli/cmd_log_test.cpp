@@ -135,6 +135,17 @@ TEST_CASE("log add refuses typos, bad names, future times and bad ratings") {
     CHECK(sc(home, {"log", "add", "walk", "--minutes", "5", "--at", "2026-11-20"}).err ==
           "selfcare: --at: 2026-11-20T12:00:00+01:00 is in the future\n");
     CHECK(sc(home, {"log", "add", "neck-release", "--pain-after", "11"}).status == 2);
+    // Dates past 2262 used to wrap round to 1816 and be logged with exit 0.
+    const Result far = sc(home, {"log", "add", "walk", "--minutes", "5", "--at", "9999-12-31"});
+    CHECK(far.status == 2);
+    CHECK(far.err ==
+          "selfcare: --at: '9999-12-31' is out of range: a session can be logged from "
+          "1970-01-01 to now\n");
+    CHECK(sc(home, {"log", "add", "walk", "--minutes", "5", "--at", "1969-07-20"}).status == 2);
+    const Result now = run_selfcare(home, {"status"}, {}, {{"SELFCARE_NOW", "9999-12-31T00:00Z"}});
+    CHECK(now.status == 2);
+    CHECK(now.err ==
+          "selfcare: '9999-12-31T00:00Z' is out of range: use a date from 1970 to 2200\n");
     CHECK_FALSE(fs::exists(home / "data/selfcare"));
 }
 

@@ -36,7 +36,8 @@ tmux -L "$socket" -f /dev/null new-session -d -s t -x 120 -y 30 \
     "env -i PATH=/usr/bin:/bin HOME=$work/home TERM=xterm XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state VISUAL='$work/editor --wait' PS1='$ ' bash --norc --noprofile"
 wait_for '$'
 tmux -L "$socket" send-keys -t t "$binary new evening; echo EXIT=\$?" Enter
-# Not "EXIT=": the command as typed shows that at once.
+# "EXIT=" is on the screen as soon as the command is typed; the run is over
+# only when a status follows it.
 wait_for "EXIT=2"
 file="$work/config/selfcare/routines/evening.toml"
 [ "$(cat "$work/editor.args")" = "$(printf -- '--wait\n%s' "$file")" ] ||

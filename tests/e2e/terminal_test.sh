@@ -116,12 +116,82 @@ quit)
     wait_for "Stopped: Neck release."
     check_restored
     ;;
-sigterm | sighup)
+sigterm | sighup | sigusr1 | sigalrm)
     start_run
     # Only our own run: the child of this pane's shell (tests run in parallel).
     pkill "-${scenario#sig}" -P "$(flag pane_pid)" -f "run neck-release" || fail "no process to signal"
     wait_for "Stopped: Neck release."
+    # Exit status 128 + the signal's number, as a shell reports a kill.
+    check_restored "EXIT=$((128 + $(kill -l "${scenario#sig}")))"
+    ;;
+sigquit)
+    start_run
+    type_keys 'C-\'
+    wait_for "Stopped: Neck release."
+    check_restored "EXIT=131"
+    ;;
+sigpipe)
+    # The --events reader reads one line and leaves: the events stop, the
+    # routine goes on, and q still ends it normally.
+    mkfifo "$work/events"
+    (head -n 1 < "$work/events" > "$work/first-event") &
+    start_run "--events $work/events"
+    a=$(left); sleep 2.2; b=$(left)
+    [ "$b" -lt "$a" ] || fail "the countdown stopped when the event reader left ($a then $b)"
+    grep -q routine_start "$work/first-event" || fail "the reader never got the first event"
+    type_keys q
+    wait_for "Stopped: Neck release."
     check_restored
+    ;;
+rate-ctrl-c-before)
+    # Ctrl-C at the first question: nothing was done, nothing is logged.
+    type_keys "$binary run neck-release --rate; echo EXIT=\$?" Enter
+    wait_for "Pain right now, 0-10 (Enter skips):"
+    type_keys C-c
+    check_restored "EXIT=130"
+    [ -z "$(ls "$XDG_DATA_HOME/selfcare" 2>/dev/null)" ] || fail "a session was logged"
+    ;;
+rate-ctrl-c-after)
+    # Ctrl-C at the second question: the session is kept without it.
+    mkdir -p "$XDG_CONFIG_HOME/selfcare/routines"
+    printf 'title = "Tiny"\n[[step]]\ntitle = "Breathe"\nduration = 2\n' \
+        > "$XDG_CONFIG_HOME/selfcare/routines/tiny.toml"
+    type_keys "$binary run tiny --rate; echo EXIT=\$?" Enter
+    wait_for "Pain right now, 0-10 (Enter skips):"
+    type_keys 7
+    wait_for "Get ready"
+    type_keys n
+    wait_for "Pain now, 0-10 (Enter skips):"
+    type_keys C-c
+    wait_for "Logged"
+    check_restored "EXIT=130"
+    line=$(grep -hv '^#' "$XDG_DATA_HOME"/selfcare/*.log)
+    [ "$(printf '%s\n' "$line" | cut -f10,11,15)" = "$(printf '7\t-\tcompleted')" ] ||
+        fail "logged '$line', not the session with only the first rating"
+    ;;
+closed)
+    # The window is closed after 31 s of a minute-long hold: SIGHUP, and
+    # every write to the terminal fails. Exactly one stopped session is left.
+    mkdir -p "$XDG_CONFIG_HOME/selfcare/routines"
+    printf 'title = "Minute"\n[[step]]\ntitle = "Hold"\nduration = 60\n' \
+        > "$XDG_CONFIG_HOME/selfcare/routines/minute.toml"
+    type_keys "$binary run minute" Enter
+    wait_for "Get ready"
+    type_keys n
+    wait_for "Hold"
+    sleep 31
+    pid=$(pgrep -P "$(flag pane_pid)" -f "run minute") || fail "no run to close"
+    tmux -L "$socket" kill-server
+    for _ in $(seq 100); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    ! kill -0 "$pid" 2>/dev/null || { echo "FAIL (closed): still running" >&2; exit 1; }
+    lines=$(grep -hv '^#' "$XDG_DATA_HOME"/selfcare/*.log 2>/dev/null || true)
+    [ "$(printf '%s\n' "$lines" | grep -c .)" = 1 ] ||
+        { echo "FAIL (closed): logged '$lines', not one session" >&2; exit 1; }
+    [ "$(printf '%s\n' "$lines" | cut -f15)" = stopped ] ||
+        { echo "FAIL (closed): '$lines' is not a stopped session" >&2; exit 1; }
     ;;
 suspend)
     start_run
@@ -162,7 +232,7 @@ rate)
     type_keys n
     wait_for "Pain now, 0-10 (Enter skips):"
     type_keys 1 0
-    wait_for "Logged in"
+    wait_for "Logged"
     check_restored
     # Fields 10 and 11 of the one session line are the ratings.
     ratings=$(grep -hv '^#' "$XDG_DATA_HOME"/selfcare/*.log | cut -f10,11)

@@ -1,5 +1,8 @@
 #include "log_reader.hpp"
 
+#include <algorithm>
+#include <sys/stat.h>
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
@@ -123,4 +126,79 @@ TEST_CASE("a log file that cannot be read is an error, not an empty month") {
         ids_in(reader, kNov),
         ("cannot read " + (dir / "2026-11.desk-000001.log").string() + ": Is a directory").c_str(),
         Error);
+}
+
+TEST_CASE("a FIFO or a device in place of a month file is skipped with a warning") {
+    TempDir dir;
+    const std::string header(log_file_header());
+    REQUIRE(::mkfifo((dir / "2026-11.fifo-000001.log").c_str(), 0600) == 0);
+    fs::create_symlink("/dev/zero", dir / "2026-11.zero-000001.log");
+    write_file(dir / "2026-11.desk-000001.log", header + line("2026-11-16", "0000000000000001"));
+    LogReader reader(dir.path());
+    // Read, either would hang or never end; the test would time out.
+    CHECK(ids_in(reader, kNov) == std::vector<std::string>{"0000000000000001"});
+    REQUIRE(reader.damage().size() == 2);
+    std::vector<std::string> warnings;
+    for (const FileDamage& d : reader.damage())
+        warnings.push_back(format_damage(d));
+    std::ranges::sort(warnings);
+    CHECK(warnings[0] == "selfcare: warning: " + (dir / "2026-11.fifo-000001.log").string() +
+                             ": not a regular file; skipped it\n");
+    CHECK(warnings[1] == "selfcare: warning: " + (dir / "2026-11.zero-000001.log").string() +
+                             ": not a regular file; skipped it\n");
+}
+
+TEST_CASE("a file of any version but ours is skipped whole, naming the version") {
+    TempDir dir;
+    const fs::path file = dir / "2026-11.desk-000001.log";
+    const auto warning_for = [&](const std::string& version_line) {
+        write_file(file, version_line + "\n" + line("2026-11-16", "0000000000000001"));
+        LogReader reader(dir.path());
+        CHECK(ids_in(reader, kNov).empty());
+        REQUIRE(reader.damage().size() == 1);
+        return format_damage(reader.damage()[0]);
+    };
+    // Five digits used to be read as version 1, and its sessions counted.
+    CHECK(warning_for("# selfcare log v10000") ==
+          "selfcare: warning: " + file.string() +
+              ": written by a newer selfcare (log v10000); skipped the whole file, which this "
+              "version cannot read\n");
+    CHECK(warning_for("# selfcare log v99999999999999999999") ==
+          "selfcare: warning: " + file.string() +
+              ": unknown log version 'v99999999999999999999'; skipped the whole file\n");
+    CHECK(warning_for("# selfcare log v0") ==
+          "selfcare: warning: " + file.string() +
+              ": unknown log version 'v0'; skipped the whole file\n");
+    CHECK(warning_for("# selfcare log v1\x1b[2J") ==
+          "selfcare: warning: " + file.string() +
+              ": unknown log version 'v1\xef\xbf\xbd[2J'; skipped the whole file\n");
+}
+
+TEST_CASE("two lines with one id and different content: the first is kept, with a warning") {
+    TempDir dir;
+    const std::string header(log_file_header());
+    std::string edited = line("2026-11-16", "0000000000000001");
+    edited.replace(edited.find("\t65\t65\t65"), 9, "\t30\t65\t65");
+    write_file(dir / "2026-11.desk-000001.log", header + line("2026-11-16", "0000000000000001"));
+    const fs::path copy = dir / "2026-11.desk-000001.sync-conflict-20261118-101010-ABCDEFG.log";
+    write_file(copy, header + edited + line("2026-11-17", "0000000000000002"));
+    LogReader reader(dir.path());
+    std::vector<int> active;
+    reader.read_month(kNov, [&](const SessionView& v) { active.push_back(v.active_s); });
+    CHECK(active == std::vector<int>{65, 65});
+    REQUIRE(reader.damage().size() == 1);
+    CHECK(format_damage(reader.damage()[0]) ==
+          "selfcare: warning: " + copy.string() +
+              ": skipped 1 damaged line (3); 1 of them repeats the id of an earlier session with "
+              "different content, which was kept; the rest was read\n");
+}
+
+TEST_CASE("a file name with escape sequences reaches a warning only as printable text") {
+    FileDamage d{"/data/2026-11.x\x1b]2;pwned\x07\x1b[2J.log", 1, {3}, {}};
+    const std::string w = format_damage(d);
+    CHECK(w.find('\x1b') == std::string::npos);
+    CHECK(w.find('\x07') == std::string::npos);
+    CHECK(w ==
+          "selfcare: warning: /data/2026-11.x\xef\xbf\xbd]2;pwned\xef\xbf\xbd\xef\xbf\xbd[2J.log: "
+          "skipped 1 damaged line (3); the rest was read\n");
 }

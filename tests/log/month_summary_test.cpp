@@ -38,7 +38,7 @@ std::string encoded() {
 
 TEST_CASE("a summary reads back exactly as it was written") {
     const std::string text = encoded();
-    CHECK(text.starts_with("# selfcare month summary v2\nfolder\t" + kFolder.string() +
+    CHECK(text.starts_with("# selfcare month summary v3\nfolder\t" + kFolder.string() +
                            "\nmonth\t2026-11\nfile\t2026-11.desk-000001.log\t4096\t"));
     CHECK(text.find("\ndamage\t2026-11.desk-000001.log\t12\t5,9\t\n") != std::string::npos);
     CHECK(text.find("\nday\t1\t2\t1\t900\t0\t0\t0\t0\t0\t0\nday\t30\t1\t1\t600\t7\t1\t3\t1\t-"
@@ -75,17 +75,22 @@ TEST_CASE("garbage, another month, another folder or another version is refused"
     CHECK_FALSE(decode_summary(text, std::chrono::year(2026) / 10, kFolder));
     CHECK_FALSE(decode_summary(text, kNov, "/home/bo/.local/share/selfcare"));
     // A newer version, with a checksum that fits it, is still not read.
-    std::string v3 = text.substr(0, text.rfind("end\t"));
-    v3.replace(v3.find("v2"), 2, "v3");
-    v3 += fmt::format("end\t{:016x}\n", fnv1a(v3));
-    CHECK_FALSE(decode_summary(v3, kNov, kFolder));
+    std::string v4 = text.substr(0, text.rfind("end\t"));
+    v4.replace(v4.find("v3"), 2, "v4");
+    v4 += fmt::format("end\t{:016x}\n", fnv1a(v4));
+    CHECK_FALSE(decode_summary(v4, kNov, kFolder));
+    // A v2 summary holds counts made by the old counting rule: not read.
+    std::string v2 = text.substr(0, text.rfind("end\t"));
+    v2.replace(v2.find("v3"), 2, "v2");
+    v2 += fmt::format("end\t{:016x}\n", fnv1a(v2));
+    CHECK_FALSE(decode_summary(v2, kNov, kFolder));
     CHECK_FALSE(decode_summary(text + text, kNov, kFolder));
 }
 
 TEST_CASE("well-formed text that breaks a summary's rules is refused") {
     // Each body has a correct header and checksum, so only the rule refuses it.
     const auto with_body = [](const std::string& body) {
-        std::string t = "# selfcare month summary v2\nfolder\t" + kFolder.string() +
+        std::string t = "# selfcare month summary v3\nfolder\t" + kFolder.string() +
                         "\nmonth\t2026-11\n" + body;
         return t + fmt::format("end\t{:016x}\n", fnv1a(t));
     };

@@ -61,3 +61,16 @@ TEST_CASE("record_run saves worthwhile runs and skips false starts") {
     CHECK(saved.file.filename().string().starts_with("2026-03."));
     CHECK(read_file(saved.file).ends_with(encode_line(saved.session)));
 }
+
+TEST_CASE("a run that reached the end by skipping is recorded as skipped, not completed") {
+    // home-session plans at least 509 s: half of it is 254.5 s.
+    CHECK(outcome_of(run_of(milliseconds(0), true)) == Outcome::skipped);
+    CHECK(outcome_of(run_of(milliseconds(254'000), true)) == Outcome::skipped);
+    CHECK(outcome_of(run_of(milliseconds(255'000), true)) == Outcome::completed);
+    CHECK(outcome_of(run_of(milliseconds(400'000), false)) == Outcome::stopped);
+    FinishedRun manual = run_of(milliseconds(60'000), true);
+    manual.source = Source::manual;
+    CHECK(outcome_of(manual) == Outcome::completed);
+    CHECK(make_session(run_of(milliseconds(1'000), true), "desk-000001", 1).outcome ==
+          Outcome::skipped);
+}

@@ -57,7 +57,7 @@ Report week_of(int per_day, int seconds, int days_with = 7) {
     for (const Session& s : r.sessions) {
         ++w.sessions;
         w.active_s += s.active_s;
-        if (counts_toward_goal(s.outcome, s.active_s, s.planned_min_s)) ++w.counted;
+        if (counts_toward_goal(s)) ++w.counted;
     }
     w.met = meets_goal(r.goal, w.counted, w.active_s);
     r.weeks.push_back(w);

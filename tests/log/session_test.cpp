@@ -93,10 +93,17 @@ TEST_CASE("validate refuses what could not be read back") {
     CHECK(validate(s) == "the start time does not match the date");
 }
 
-TEST_CASE("a session counts when completed or when half its planned time was done") {
-    CHECK(counts_toward_goal(Outcome::completed, 10, 600));
-    CHECK(counts_toward_goal(Outcome::stopped, 300, 600));
-    CHECK_FALSE(counts_toward_goal(Outcome::stopped, 299, 600));
+TEST_CASE("a session counts when half its planned time, and 30 s, was done, or was added by hand") {
+    // A timed session counts on its active time alone, however it ended.
+    CHECK(counts_toward_goal(Source::timer, 300, 600));
+    CHECK_FALSE(counts_toward_goal(Source::timer, 299, 600));
+    CHECK_FALSE(counts_toward_goal(Source::timer, 10, 600));  // skipped through
+    // Never under 30 s, even when that is all the routine plans.
+    CHECK_FALSE(counts_toward_goal(Source::timer, 29, 20));
+    CHECK(counts_toward_goal(Source::timer, 30, 20));
+    CHECK(counts_toward_goal(Source::timer, 30, 60));
+    // `log add` counts as it always has.
+    CHECK(counts_toward_goal(Source::manual, 60, 600));
 }
 
 TEST_CASE("a stored title reads back only if a writer could have written it") {
@@ -115,4 +122,20 @@ TEST_CASE("a stored title reads back only if a writer could have written it") {
         escaped += "\\t";
     CHECK(decode(line_with_title(escaped)) == nullptr);
     CHECK(decode(line_with_title(escaped + "a")) != nullptr);
+}
+
+TEST_CASE("every outcome survives the round trip, and none is a prefix of another") {
+    for (const Outcome o : {Outcome::completed, Outcome::skipped, Outcome::stopped}) {
+        Session s = sample();
+        s.outcome = o;
+        const std::string line = encode_line(s);
+        SessionView v;
+        REQUIRE(decode_line(std::string_view(line).substr(0, line.size() - 1), v) == nullptr);
+        CHECK(v.outcome == o);
+        // Cut inside the last field: never whole.
+        for (size_t cut = 1; cut < to_string(o).size(); ++cut) {
+            CHECK(decode_line(std::string_view(line).substr(0, line.size() - 1 - cut), v) !=
+                  nullptr);
+        }
+    }
 }
