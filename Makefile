@@ -16,7 +16,7 @@ endif
 TEST_FUZZ_SECONDS ?= 60
 FUZZ_SECONDS ?= 600
 
-.PHONY: all build run test test-asan test-sanitize sanitize-build fuzz fuzz-run lint deps test-deps clean format
+.PHONY: all build run test test-asan test-sanitize sanitize-build fuzz fuzz-run lint deps test-deps clean format package
 
 all: build
 
@@ -35,6 +35,13 @@ run: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS) --target selfcare
 	./$(BUILD)/selfcare run neck-release
+
+# A Debian package of everything `cmake --install` installs, under /usr
+# (cmake/package.cmake): $(BUILD)/selfcare_VERSION_ARCH.deb.
+package:
+	@./.ci/install-deps package
+	@$(MAKE) --no-print-directory build
+	cd $(BUILD) && cpack -G DEB
 
 # The suite as built (g++), then again in the sanitizer build (clang, ASan and
 # UBSan), then each fuzzer for a minute.

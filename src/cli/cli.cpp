@@ -24,23 +24,23 @@ namespace {
 // name in front). CLI11's own Range says "Value abc not in range
 // 0.100000 to 1000.000000".
 CLI::Validator number_in(double low, double high) {
-    return CLI::Validator(
-        [=](const std::string& text) -> std::string {
-            double value = 0;
-            if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high) return {};
-            return fmt::format("needs a number from {} to {}, got '{}'", low, high, text);
-        },
-        "", "number_in");
+    return {[=](const std::string& text) -> std::string {
+                double value = 0;
+                if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high)
+                    return {};
+                return fmt::format("needs a number from {} to {}, got '{}'", low, high, text);
+            },
+            "", "number_in"};
 }
 
 CLI::Validator whole_number_in(int low, int high) {
-    return CLI::Validator(
-        [=](const std::string& text) -> std::string {
-            int value = 0;
-            if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high) return {};
-            return fmt::format("needs a whole number from {} to {}, got '{}'", low, high, text);
-        },
-        "", "whole_number_in");
+    return {[=](const std::string& text) -> std::string {
+                int value = 0;
+                if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high)
+                    return {};
+                return fmt::format("needs a whole number from {} to {}, got '{}'", low, high, text);
+            },
+            "", "whole_number_in"};
 }
 
 // Hidden commands are in no group, so --help leaves them out.
@@ -224,11 +224,14 @@ int run_cli(int argc, char** argv) {
         "Example:\n  selfcare log add neck-release --at \"yesterday 18:30\" --pain-before 6");
     std::string remove_id;
     CLI::App* remove = log->add_subcommand("remove", "Remove a session logged by mistake");
-    remove->add_option("id", remove_id, "The session's id (4 or more hex digits)")->required();
+    remove->add_option("id", remove_id, "The session's id (4 or more hex digits)")
+        ->type_name("ID")
+        ->required();
     remove->footer(
         "The session's line stays in the log; a removal is appended beside it.\n"
         "Example:\n  selfcare log --json | grep id\n  selfcare log remove 9f3b0c2d");
     CLI::App* undo = log->add_subcommand("undo", "Remove the last session this device logged");
+    undo->footer("Example, right after a mistaken 'selfcare log add':\n  selfcare log undo");
     StatusOptions status_options;
     CLI::App* status = app.add_subcommand("status", "One line for a prompt: \"2/3 this week\"");
     status

@@ -110,7 +110,7 @@ void create_new(const fs::path& path, const std::string& text) {
     }
     if (fd < 0)
         throw Error(fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
-    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    const bool written = write_all(fd, text) == text.size();
     const bool closed = ::close(fd) == 0;
     if (!written || !closed) {
         const std::string reason = std::strerror(errno);

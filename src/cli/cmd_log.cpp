@@ -198,17 +198,19 @@ int cmd_log_add(const LogAddOptions& options, const Context& context) {
     return 0;
 }
 
+Report week_totals(const Context& context, const Config& config, Date day) {
+    LogReader reader(context.paths.data);
+    const MonthCache cache(context.paths.cache, context.paths.data);
+    return build_report(reader, cache, week_start(day, config.week_start), 1, day, config.goal,
+                        config.week_start, Streak::skip, Sessions::skip);
+}
+
 int cmd_status(const StatusOptions& options, const Context& context) {
     if (options.json && !options.format.empty()) {
         throw invalid_input("choose one of --json and --format");
     }
     const Config config = load_config(context.paths.config_file());
-    const Date today = to_local(context.now).date;
-    LogReader reader(context.paths.data);
-    const MonthCache cache(context.paths.cache, context.paths.data);
-    const Report report =
-        build_report(reader, cache, week_start(today, config.week_start), 1, today, config.goal,
-                     config.week_start, Streak::skip, Sessions::skip);
+    const Report report = week_totals(context, config, to_local(context.now).date);
     if (options.json) {
         fmt::print("{}", render_status_json(report));
     } else if (!options.format.empty()) {

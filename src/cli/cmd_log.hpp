@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 
+#include "config.hpp"
 #include "context.hpp"
+#include "report.hpp"
 
 namespace selfcare {
 
@@ -53,5 +55,10 @@ struct StatusOptions {
 // One short line about this week: "2/3 this week, 20/30 min". Never warns:
 // it is meant for a prompt, and `log` tells what is wrong with the log.
 int cmd_status(const StatusOptions& options, const Context& context);
+
+// The week that holds `day`, totals only (no sessions kept, no streak),
+// judged against the goal in `config`: what `status`, `remind`, the front
+// door and a run's summary show. Throws Error when the log cannot be read.
+Report week_totals(const Context& context, const Config& config, Date day);
 
 }  // namespace selfcare

@@ -8,11 +8,10 @@
 #include <fmt/format.h>
 
 #include "catalog.hpp"
+#include "cmd_log.hpp"
 #include "cmd_routines.hpp"
 #include "config.hpp"
 #include "file.hpp"
-#include "log_reader.hpp"
-#include "month_cache.hpp"
 #include "pace.hpp"
 #include "report.hpp"
 #include "spawn.hpp"
@@ -102,11 +101,7 @@ int cmd_remind(const RemindOptions& options, const Context& context) {
     if (options.timer && (!config.remind.allows(local) || reminded_today(context, local.date))) {
         return 0;
     }
-    LogReader reader(context.paths.data);
-    const MonthCache cache(context.paths.cache, context.paths.data);
-    const Report report =
-        build_report(reader, cache, week_start(local.date, config.week_start), 1, local.date,
-                     config.goal, config.week_start, Streak::skip, Sessions::skip);
+    const Report report = week_totals(context, config, local.date);
     const Pace p = pace(report.weeks.back(), config.goal, local.date);
     if (!p.behind) return 0;
     const std::string line = reminder_line(p, local.date, context);

@@ -9,13 +9,12 @@
 
 #include "amendment.hpp"
 #include "announcer.hpp"
+#include "cmd_log.hpp"
 #include "cmd_routines.hpp"
 #include "config.hpp"
 #include "cues.hpp"
 #include "error.hpp"
 #include "goals.hpp"
-#include "log_reader.hpp"
-#include "month_cache.hpp"
 #include "output.hpp"
 #include "pain_prompt.hpp"
 #include "place.hpp"
@@ -94,11 +93,7 @@ std::optional<int> ask_pain_aloud(const RunOptions& options, std::string_view qu
 // be read now; the session is saved either way, so that is no reason to fail.
 std::string week_progress(const Session& s, const Context& context, const Config& config) {
     try {
-        LogReader reader(context.paths.data);
-        const MonthCache cache(context.paths.cache, context.paths.data);
-        const Report report =
-            build_report(reader, cache, week_start(s.date, config.week_start), 1, s.date,
-                         config.goal, config.week_start, Streak::skip, Sessions::skip);
+        const Report report = week_totals(context, config, s.date);
         const WeekSummary& week = report.weeks.back();
         return fmt::format(" ({} of {})", week.counted, week.goal.sessions);
     } catch (const Error&) {

@@ -3,10 +3,9 @@
 #include <fmt/format.h>
 
 #include "catalog.hpp"
+#include "cmd_log.hpp"
 #include "cmd_routines.hpp"
 #include "config.hpp"
-#include "log_reader.hpp"
-#include "month_cache.hpp"
 #include "plan_view.hpp"
 #include "report.hpp"
 #include "report_view.hpp"
@@ -18,13 +17,7 @@ namespace {
 
 std::string week_line(const Context& context) {
     const Config config = load_config(context.paths.config_file());
-    const Date today = to_local(context.now).date;
-    LogReader reader(context.paths.data);
-    const MonthCache cache(context.paths.cache, context.paths.data);
-    const Report report =
-        build_report(reader, cache, week_start(today, config.week_start), 1, today, config.goal,
-                     config.week_start, Streak::skip, Sessions::skip);
-    return render_status(report);
+    return render_status(week_totals(context, config, to_local(context.now).date));
 }
 
 }  // namespace

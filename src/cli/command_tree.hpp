@@ -32,10 +32,10 @@ struct CommandSpec {
     std::vector<ArgumentSpec> arguments;
     std::vector<CommandSpec> commands;
 
-    // The subcommand called `name`, hidden ones included, or nullptr.
-    const CommandSpec* command(std::string_view name) const;
-    // The option with `name` among its names ("--speed", "-h"), or nullptr.
-    const OptionSpec* option(std::string_view name) const;
+    // The subcommand called `wanted`, hidden ones included, or nullptr.
+    const CommandSpec* command(std::string_view wanted) const;
+    // The option with `wanted` among its names ("--speed", "-h"), or nullptr.
+    const OptionSpec* option(std::string_view wanted) const;
 };
 
 // One line per visible command and one per option of each, as the man-page

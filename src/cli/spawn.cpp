@@ -49,6 +49,7 @@ std::vector<std::string> split_command(const std::string& command) {
 std::optional<int> run_and_wait(const std::vector<std::string>& argv, ChildOutput output) {
     if (argv.empty()) return std::nullopt;
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const std::string& a : argv)
         args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "text.hpp"
+
 namespace selfcare {
 namespace {
 
@@ -12,16 +14,9 @@ bool at(std::string_view s, size_t i, std::string_view what) {
 }
 
 std::string describe(std::string_view rest) {
-    const auto b = [&](size_t i) { return static_cast<unsigned char>(rest[i]); };
-    const size_t n = b(0) >= 0xF0 ? 4 : b(0) >= 0xE0 ? 3 : b(0) >= 0xC0 ? 2 : 1;
-    char32_t cp = n == 1 ? 0 : b(0) & (0xFF >> (n + 1));
-    bool valid = n > 1 && rest.size() >= n;
-    for (size_t i = 1; valid && i < n; ++i) {
-        valid = (b(i) & 0xC0) == 0x80;
-        cp = (cp << 6) | (b(i) & 0x3F);
-    }
-    if (!valid) return fmt::format("byte 0x{:02X}", b(0));
-    return fmt::format("'{}' (U+{:04X})", rest.substr(0, n), static_cast<unsigned>(cp));
+    const Utf8Char c = decode_utf8(rest);
+    if (c.length == 0) return fmt::format("byte 0x{:02X}", static_cast<unsigned char>(rest[0]));
+    return fmt::format("'{}' (U+{:04X})", rest.substr(0, c.length), static_cast<unsigned>(c.code));
 }
 
 bool starts_key(char c) {

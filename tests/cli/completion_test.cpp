@@ -81,3 +81,35 @@ TEST_CASE("the scripts' formats: plain words, zsh's colons escaped, fish's tabs"
     CHECK(format_completion(c, Shell::zsh) == "a\\:b:Has a colon\nrun:Run it\n:files\n");
     CHECK(format_completion(c, Shell::fish) == "a:b\tHas a colon\nrun\tRun it\n:files\n");
 }
+
+TEST_CASE("the real binary: __complete, list --names and completions") {
+    test::TempDir home;
+    test::write_file(home / "config/selfcare/routines/my-stretch.toml",
+                     "title = \"Mine\"\n[[step]]\ntitle = \"Reach\"\nduration = 20\n");
+    const test::Result names = test::run_selfcare(home, {"list", "--names"});
+    CHECK(names.status == 0);
+    CHECK(names.out ==
+          "box-breathing\nbreathing-426\nhand-massage\nhome-session\nmy-stretch\nneck-release\n"
+          "pressure-holds\ntennis-ball-release\n");
+
+    const test::Result mine = test::run_selfcare(home, {"__complete", "fish", "--", "show", "my"});
+    CHECK(mine.out == "my-stretch\troutine\n:files\n");
+    // A broken environment still completes what it can, and never complains.
+    const std::map<std::string, std::string> broken_env = {{"SELFCARE_NOW", "not a time"}};
+    const test::Result broken =
+        test::run_selfcare(home, {"__complete", "bash", "--", "ru"}, {}, broken_env);
+    CHECK(broken.status == 0);
+    CHECK(broken.out == "run\n");
+    CHECK(broken.err.empty());
+    const test::Result no_names =
+        test::run_selfcare(home, {"__complete", "bash", "--", "run", "ne"}, {}, broken_env);
+    CHECK(no_names.status == 0);
+    CHECK(no_names.out == ":files\n");
+    CHECK(no_names.err.empty());
+
+    CHECK(test::run_selfcare(home, {"completions", "bash"}).out.find("complete -F _selfcare") !=
+          std::string::npos);
+    const test::Result tcsh = test::run_selfcare(home, {"completions", "tcsh"});
+    CHECK(tcsh.status == 2);
+    CHECK(tcsh.err == "selfcare: completions are for bash, zsh and fish, not 'tcsh'\n");
+}

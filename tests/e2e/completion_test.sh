@@ -43,11 +43,13 @@ bash)
     expect neck-release "$(complete_bash selfcare run ne)"
     expect my-stretch "$(complete_bash selfcare show my)"
     expect "$(printf 'box-breathing\nbreathing-426')" "$(complete_bash selfcare check --help b)"
-    # --week's value is optional, so 'add' may come next as well.
-    expect "$(printf 'add\nlast\nremove\nthis\nundo')" "$(complete_bash selfcare log --week '')"
+    # --week's value is optional, so log's subcommands may come next as well.
+    expect "$(printf 'add\nlast\nthis')" "$(complete_bash selfcare log --week '' | grep -E '^(add|last|this)$')"
     expect last "$(complete_bash selfcare log --week l)"
     expect last "$(complete_bash selfcare log --week = l)"
     expect add "$(complete_bash selfcare log a)"
+    expect "$(printf 'remove\nundo')" "$(complete_bash selfcare log r; complete_bash selfcare log u)"
+    expect "" "$(complete_bash selfcare log add x --note '')"
     expect "$(printf -- '--say\n--speech\n--speed')" "$(complete_bash selfcare run neck-release --s)"
     expect "$(printf -- '--pain-after\n--pain-before')" "$(complete_bash selfcare log add x --pain)"
     # Paths complete too where a routine may be a file.
