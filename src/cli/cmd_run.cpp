@@ -69,8 +69,8 @@ RunOptions run_options(const RunCommandOptions& o, const Context& context, const
 // questions are asked outside the run's screen.
 class SpeechOnly final : public Terminal {
   public:
-    Input wait(TimePoint) override { return {}; }
-    void write(std::string_view) override {}
+    Input wait(TimePoint /*deadline*/) override { return {}; }
+    void write(std::string_view /*text*/) override {}
     int width() const override { return 80; }
     int height() const override { return 24; }
     void suspend() override {}

@@ -117,7 +117,7 @@ std::string save_place(const std::filesystem::path& state_dir, const Place& plac
     const std::string text = format_place(place);
     if (!fd || write_all(fd.get(), text) != text.size() || ::fsync(fd.get()) != 0 ||
         ::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string error = fmt::format("{}: {}", path.string(), std::strerror(errno));
+        std::string error = fmt::format("{}: {}", path.string(), std::strerror(errno));
         ::unlink(tmp.c_str());
         return error;
     }

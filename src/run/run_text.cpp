@@ -103,8 +103,8 @@ std::string time_left_line(const View& v) {
 
 std::string run_summary(const Schedule& s, const RunTotals& t, double speed) {
     // At --speed the clock ran faster than the routine: say routine time.
-    const auto routine_time = Seconds(
-        static_cast<long long>(std::chrono::duration<double>(t.active).count() * speed + 0.5));
+    const auto routine_time =
+        Seconds(std::llround(std::chrono::duration<double>(t.active).count() * speed));
     const std::string preview =
         speed == 1.0 ? "" : fmt::format(" (routine time; a preview at {}x speed)", speed);
     if (t.completed) {

@@ -243,6 +243,7 @@ std::vector<std::string> fit_rows(const Rows& rows, size_t height) {
     order.resize(std::min(order.size(), height));
     std::sort(order.begin(), order.end());
     std::vector<std::string> out;
+    out.reserve(order.size());
     for (size_t i : order)
         out.push_back(rows[i].text);
     return out;
