@@ -16,6 +16,7 @@
 #include "amendment.hpp"
 #include "error.hpp"
 #include "file.hpp"
+#include "id_set.hpp"
 #include "text.hpp"
 
 namespace selfcare {
@@ -140,59 +141,6 @@ class FileInput {
 };
 
 }  // namespace
-
-// The ids seen in one month, each with a hash of its line: open addressing
-// over 64-bit ids, so a month of thousands of sessions costs a few pages and
-// no allocation per id. The hash tells a copy of a line (a sync conflict
-// file repeats them) from another session that claims the same id.
-class LogReader::IdSet {
-  public:
-    enum class Seen { first, same, different };
-
-    IdSet() : slots_(1024) {}
-    Seen insert(std::uint64_t id, std::uint64_t hash) {
-        if (id == 0) {
-            if (!std::exchange(has_zero_, true)) {
-                zero_hash_ = hash;
-                return Seen::first;
-            }
-            return zero_hash_ == hash ? Seen::same : Seen::different;
-        }
-        if (2 * (size_ + 1) > slots_.size()) grow();
-        return place(slots_, Slot{id, hash});
-    }
-
-  private:
-    struct Slot {
-        std::uint64_t id = 0;
-        std::uint64_t hash = 0;
-    };
-    Seen place(std::vector<Slot>& slots, Slot s) {
-        const size_t mask = slots.size() - 1;
-        // The ids are random already; the multiply only spreads hand-made ones.
-        for (size_t i = (s.id * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
-            if (slots[i].id == s.id) return slots[i].hash == s.hash ? Seen::same : Seen::different;
-            if (slots[i].id == 0) {
-                slots[i] = s;
-                ++size_;
-                return Seen::first;
-            }
-        }
-    }
-    void grow() {
-        std::vector<Slot> bigger(slots_.size() * 2);
-        size_ = 0;
-        for (const Slot& s : slots_) {
-            if (s.id != 0) place(bigger, s);
-        }
-        slots_.swap(bigger);
-    }
-
-    std::vector<Slot> slots_;
-    size_t size_ = 0;
-    bool has_zero_ = false;
-    std::uint64_t zero_hash_ = 0;
-};
 
 std::string format_damage(const FileDamage& d) {
     // The name may be anything a sync tool or an attacker chose, escape

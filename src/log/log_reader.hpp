@@ -25,6 +25,7 @@
 
 namespace selfcare {
 
+class IdSet;
 using YearMonth = std::chrono::year_month;
 
 struct LogFile {
@@ -107,7 +108,6 @@ class LogReader {
     void add_damage(FileDamage d) { damage_.push_back(std::move(d)); }
 
   private:
-    class IdSet;
     // What the month's amendment files say; read before its sessions.
     struct Amendments {
         std::unordered_set<std::uint64_t> removed;
