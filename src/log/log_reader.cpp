@@ -108,6 +108,13 @@ FileStamp stamp_of(const struct stat& st, std::string name) {
                      static_cast<std::uint32_t>(st.st_mode)};
 }
 
+// Whether `st` describes a file as `then` recorded it, its name aside.
+bool same_state(const struct stat& st, const FileStamp& then) {
+    const FileStamp now = stamp_of(st, {});
+    return std::tie(now.size, now.mtime_ns, now.ctime_ns, now.inode, now.device, now.mode) ==
+           std::tie(then.size, then.mtime_ns, then.ctime_ns, then.inode, then.device, then.mode);
+}
+
 // Reads a whole file under a shared lock, so a line being appended at the
 // same moment is never seen half written.
 class FileInput {
@@ -232,6 +239,22 @@ std::optional<std::vector<FileStamp>> LogReader::stamps(YearMonth month) const {
     return out;
 }
 
+bool LogReader::unchanged(YearMonth from, YearMonth through,
+                          const std::vector<FileStamp>& then) const {
+    const auto first = std::ranges::lower_bound(files_, from, {}, &LogFile::month);
+    const auto last = std::ranges::upper_bound(files_, through, {}, &LogFile::month);
+    if (last < first || static_cast<size_t>(last - first) != then.size()) return false;
+    for (size_t i = 0; i < then.size(); ++i) {
+        const LogFile& file = first[static_cast<std::ptrdiff_t>(i)];
+        struct stat st {};
+        if (file.name != then[i].name || ::stat(file.path.c_str(), &st) != 0 ||
+            !same_state(st, then[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 FileStamp LogReader::read_file(const LogFile& file, IdSet& seen, const Amendments& amendments,
                                const std::function<void(const SessionView&)>& visit) {
     SessionView view;
@@ -278,7 +301,8 @@ FileStamp LogReader::read_amendments(const LogFile& file, Amendments& into) {
 template <typename Take>
 FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, int known_version,
                           Take&& take_line) {
-    if (buffer_.empty()) buffer_.resize(kBufferSize);
+    // Not zeroed: only bytes read into it are ever looked at.
+    if (!buffer_) buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
     InputFile in = open_input(file.path);
     if (!in.fd) {
         if (!in.not_regular) {
@@ -326,7 +350,7 @@ FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, 
         }
     };
 
-    char* const buf = buffer_.data();
+    char* const buf = buffer_.get();
     size_t held = 0;        // bytes of an unfinished line at the front of buf
     bool overlong = false;  // inside a line longer than the buffer
     while (true) {

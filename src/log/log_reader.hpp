@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,6 +102,12 @@ class LogReader {
     // meets the error there.
     std::optional<std::vector<FileStamp>> stamps(YearMonth month) const;
 
+    // True when the files of the months from `from` to `through` are
+    // exactly `then`: the same files, in the order files() lists them, with
+    // the same stamps now. For records that depend on many months at once
+    // (settled_weeks.hpp), checked without reading or allocating.
+    bool unchanged(YearMonth from, YearMonth through, const std::vector<FileStamp>& then) const;
+
     // Damage found so far, one entry per file with any, in the order found.
     const std::vector<FileDamage>& damage() const { return damage_; }
     // Adds damage found in an earlier read (a cached month's), so that it is
@@ -127,7 +134,7 @@ class LogReader {
     std::filesystem::path folder_;
     std::vector<LogFile> files_;  // sorted by month, device files before copies
     std::vector<FileDamage> damage_;
-    std::vector<char> buffer_;
+    std::unique_ptr<char[]> buffer_;  // NOLINT: a raw buffer, deliberately not zeroed
 };
 
 }  // namespace selfcare

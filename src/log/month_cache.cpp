@@ -73,14 +73,16 @@ MonthSummary MonthCache::summarize(LogReader& reader, YearMonth month) const {
     return s;
 }
 
-void MonthCache::read(LogReader& reader, YearMonth month,
-                      const std::function<void(const SessionView&)>& visit) const {
-    const MonthSummary s = read_summary(reader, month, visit);
-    if (root_.empty()) return;
+std::vector<FileStamp> MonthCache::read(
+    LogReader& reader, YearMonth month,
+    const std::function<void(const SessionView&)>& visit) const {
+    MonthSummary s = read_summary(reader, month, visit);
+    if (root_.empty()) return std::move(s.files);
     // Reading the cached summary first spares a write (and a dirty page)
     // on every report of a month that has not changed.
     const std::optional<MonthSummary> cached = load(month);
     if (!cached || *cached != s) store(s);
+    return std::move(s.files);
 }
 
 std::optional<MonthSummary> MonthCache::load(YearMonth month) const {
@@ -92,17 +94,43 @@ std::optional<MonthSummary> MonthCache::load(YearMonth month) const {
     return decode_summary(file.text, month, data_folder_);
 }
 
+std::optional<SettledWeeks> MonthCache::settled(const LogReader& reader, WeekStart start,
+                                                std::uint64_t goals) const {
+    if (root_.empty()) return std::nullopt;
+    const FileText file = read_small_file(settled_file(start), kMaxSettledBytes, Links::refuse);
+    if (!file.ok() || file.text.empty()) return std::nullopt;
+    std::optional<SettledWeeks> s = decode_settled(file.text, data_folder_, start, goals);
+    if (!s || !reader.unchanged(s->from, settled_through(s->week), s->files)) return std::nullopt;
+    return s;
+}
+
+void MonthCache::store_settled(const SettledWeeks& s, WeekStart start, std::uint64_t goals) const {
+    if (root_.empty()) return;
+    if (const std::optional<std::string> text = encode_settled(s, data_folder_, start, goals)) {
+        write_file(settled_file(start), *text);
+    }
+}
+
+fs::path MonthCache::settled_file(WeekStart start) const {
+    if (root_.empty()) return {};
+    return dir_ / (start == WeekStart::monday ? "settled-monday.weeks" : "settled-sunday.weeks");
+}
+
 void MonthCache::store(const MonthSummary& s) const {
     if (root_.empty() || s.files.empty()) return;
-    const std::optional<std::string> text = encode_summary(s, data_folder_);
-    if (!text || !private_folder(root_) || !private_folder(dir_)) return;
-    const fs::path file = file_for(s.month);
+    if (const std::optional<std::string> text = encode_summary(s, data_folder_)) {
+        write_file(file_for(s.month), *text);
+    }
+}
+
+void MonthCache::write_file(const fs::path& file, const std::string& text) const {
+    if (!private_folder(root_) || !private_folder(dir_)) return;
     const fs::path temp = dir_ / fmt::format(".{}.{}.tmp", file.filename().string(), ::getpid());
     Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, kFileMode));
     if (!fd) return;
     // The mode is set outright, not left to the umask: summaries are health data.
     const bool written =
-        ::fchmod(fd.get(), kFileMode) == 0 && write_all(fd.get(), *text) == text->size();
+        ::fchmod(fd.get(), kFileMode) == 0 && write_all(fd.get(), text) == text.size();
     const bool closed = ::close(fd.release()) == 0;
     // No fsync: after a crash the file is whole, missing or damaged, and a
     // damaged one fails its checksum and is made again.

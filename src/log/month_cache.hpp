@@ -8,7 +8,9 @@
 // names, sizes, times, inodes); anything else about a cache file (missing,
 // unreadable, damaged, truncated, of another version, month or log folder)
 // means the month is read from the log again and its summary rewritten.
-// Nothing about the cache is ever an error: a cache that cannot be read or
+// The same holds for the one record of settled weeks per week start
+// (settled_weeks.hpp), which depends on every log file of the months it
+// covers. Nothing about the cache is ever an error: a cache that cannot be read or
 // written is simply not used. Summaries are health data too, so the folders
 // are 0700 and the files 0600 whatever the umask. Each file is written under
 // a temporary name and renamed into place: a reader sees a whole summary or
@@ -21,6 +23,7 @@
 
 #include "log_reader.hpp"
 #include "month_summary.hpp"
+#include "settled_weeks.hpp"
 
 namespace selfcare {
 
@@ -45,16 +48,32 @@ class MonthCache {
 
     // Reads `month` from the log, passing every session to `visit`, and
     // stores the month's summary when the cached one is not current. For the
-    // months whose sessions a report shows. Throws Error as read_month does.
-    void read(LogReader& reader, YearMonth month,
-              const std::function<void(const SessionView&)>& visit) const;
+    // months whose sessions a report shows. Returns the stamps of the files
+    // read, as read_month does. Throws Error as read_month does.
+    std::vector<FileStamp> read(LogReader& reader, YearMonth month,
+                                const std::function<void(const SessionView&)>& visit) const;
+
+    // The settled weeks stored for `start` and the goals whose fingerprint
+    // is `goals` (settled_weeks.hpp), when every log file they were counted
+    // from is exactly as it was (LogReader::unchanged); else nothing.
+    std::optional<SettledWeeks> settled(const LogReader& reader, WeekStart start,
+                                        std::uint64_t goals) const;
+    // Stores `s` for `start` and `goals`, replacing what was there.
+    void store_settled(const SettledWeeks& s, WeekStart start, std::uint64_t goals) const;
+
+    bool enabled() const { return !root_.empty(); }
 
     // The file that holds the summary of `month`; empty with no cache.
     std::filesystem::path file_for(YearMonth month) const;
+    // The file that holds the settled weeks for `start`; empty with no cache.
+    std::filesystem::path settled_file(WeekStart start) const;
 
   private:
     std::optional<MonthSummary> load(YearMonth month) const;
     void store(const MonthSummary& s) const;  // best effort: never throws
+    // Writes `text` to `file` in the cache folder under a temporary name and
+    // renames it into place. Best effort: never throws.
+    void write_file(const std::filesystem::path& file, const std::string& text) const;
 
     std::filesystem::path root_;  // empty: no cache
     std::filesystem::path dir_;   // root_ / "log-<hash of data_folder_>"

@@ -79,12 +79,12 @@ bool decode_file(const Fields& f, FileStamp& out) {
            number(f[5], out.inode) && number(f[6], out.device) && number(f[7], out.mode);
 }
 
-// "damage NAME SKIPPED LINES NOTE", LINES being "5,9" or "-".
-bool decode_damage(const Fields& f, const MonthSummary& s, const std::filesystem::path& folder,
-                   FileDamage& out) {
+// "damage NAME SKIPPED LINES NOTE", LINES being "5,9" or "-"; NAME one of `files`.
+bool decode_damage(const Fields& f, const std::vector<FileStamp>& files,
+                   const std::filesystem::path& folder, FileDamage& out) {
     if (f.size() != 5 || !number(f[2], out.skipped) || out.skipped < 0) return false;
     bool known = false;
-    for (const FileStamp& file : s.files)
+    for (const FileStamp& file : files)
         known = known || file.name == f[1];
     if (!known) return false;
     out.path = folder / f[1];
@@ -148,7 +148,7 @@ bool decode_body(std::string_view body, const std::filesystem::path& folder, Mon
             if (!decode_file(f, s.files.emplace_back())) return false;
         } else if (f[0] == "damage" && stage <= 1 && !s.files.empty()) {
             stage = 1;
-            if (!decode_damage(f, s, folder, s.damage.emplace_back())) return false;
+            if (!decode_damage(f, s.files, folder, s.damage.emplace_back())) return false;
         } else if (f[0] == "day" && !s.files.empty()) {
             stage = 2;
             if (!decode_day(f, s, last_day)) return false;
@@ -160,6 +160,55 @@ bool decode_body(std::string_view body, const std::filesystem::path& folder, Mon
 }
 
 }  // namespace
+
+bool add_sources(std::string& out, const std::vector<FileStamp>& files,
+                 const std::vector<FileDamage>& damage) {
+    for (const FileStamp& f : files) {
+        if (!plain(f.name)) return false;
+        out += fmt::format("file\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", f.name, f.size, f.mtime_ns,
+                           f.ctime_ns, f.inode, f.device, f.mode);
+    }
+    for (const FileDamage& d : damage) {
+        const std::string name = d.path.filename().string();
+        if (!plain(name) || !plain(d.note)) return false;
+        const std::string lines =
+            d.lines.empty() ? std::string("-") : fmt::format("{}", fmt::join(d.lines, ","));
+        out += fmt::format("damage\t{}\t{}\t{}\t{}\n", name, d.skipped, lines, d.note);
+    }
+    return true;
+}
+
+SourceLine read_source_line(std::string_view line, const std::filesystem::path& folder,
+                            std::vector<FileStamp>& files, std::vector<FileDamage>& damage) {
+    const Fields f = fields(line);
+    if (f[0] == "file") {
+        if (!damage.empty() || !decode_file(f, files.emplace_back())) return SourceLine::bad;
+        return SourceLine::taken;
+    }
+    if (f[0] == "damage") {
+        if (files.empty() || !decode_damage(f, files, folder, damage.emplace_back())) {
+            return SourceLine::bad;
+        }
+        return SourceLine::taken;
+    }
+    return SourceLine::other;
+}
+
+std::optional<std::string_view> checked_body(std::string_view text, size_t max_bytes) {
+    if (text.size() > max_bytes || text.size() < 2 || !text.ends_with('\n')) return std::nullopt;
+    const size_t last = text.rfind('\n', text.size() - 2) + 1;  // 0 when there is one line
+    const std::string_view end = text.substr(last, text.size() - 1 - last);
+    std::uint64_t sum = 0;
+    if (!end.starts_with(kEndTag) || end.size() != kEndTag.size() + 16 ||
+        !number(end.substr(kEndTag.size()), sum, 16) || sum != fnv1a(text.substr(0, last))) {
+        return std::nullopt;
+    }
+    return text.substr(0, last);
+}
+
+void seal(std::string& out) {
+    out += fmt::format("{}{:016x}\n", kEndTag, fnv1a(out));
+}
 
 std::uint64_t fnv1a(std::string_view text) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -192,18 +241,7 @@ std::optional<std::string> encode_summary(const MonthSummary& s,
     if (!plain(dir)) return std::nullopt;
     std::string out =
         fmt::format("{}\nfolder\t{}\nmonth\t{}\n", kVersionLine, dir, month_text(s.month));
-    for (const FileStamp& f : s.files) {
-        if (!plain(f.name)) return std::nullopt;
-        out += fmt::format("file\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", f.name, f.size, f.mtime_ns,
-                           f.ctime_ns, f.inode, f.device, f.mode);
-    }
-    for (const FileDamage& d : s.damage) {
-        const std::string name = d.path.filename().string();
-        if (!plain(name) || !plain(d.note)) return std::nullopt;
-        const std::string lines =
-            d.lines.empty() ? std::string("-") : fmt::format("{}", fmt::join(d.lines, ","));
-        out += fmt::format("damage\t{}\t{}\t{}\t{}\n", name, d.skipped, lines, d.note);
-    }
+    if (!add_sources(out, s.files, s.damage)) return std::nullopt;
     for (size_t i = 0; i < s.days.size(); ++i) {
         const Totals& t = s.days[i];
         if (t.sessions > 0) {
@@ -213,23 +251,16 @@ std::optional<std::string> encode_summary(const MonthSummary& s,
                                p.after_n, p.change_sum, p.change_n);
         }
     }
-    out += fmt::format("{}{:016x}\n", kEndTag, fnv1a(out));
+    seal(out);
     if (out.size() > kMaxSummaryBytes) return std::nullopt;
     return out;
 }
 
 std::optional<MonthSummary> decode_summary(std::string_view text, YearMonth month,
                                            const std::filesystem::path& folder) {
-    if (text.size() > kMaxSummaryBytes || text.size() < 2 || !text.ends_with('\n')) {
-        return std::nullopt;
-    }
-    const size_t last = text.rfind('\n', text.size() - 2) + 1;  // 0 when there is one line
-    const std::string_view end = text.substr(last, text.size() - 1 - last);
-    std::uint64_t sum = 0;
-    if (!end.starts_with(kEndTag) || end.size() != kEndTag.size() + 16 ||
-        !number(end.substr(kEndTag.size()), sum, 16) || sum != fnv1a(text.substr(0, last))) {
-        return std::nullopt;
-    }
+    const std::optional<std::string_view> body = checked_body(text, kMaxSummaryBytes);
+    if (!body) return std::nullopt;
+    const size_t last = body->size();
     const std::string head = fmt::format("{}\nfolder\t{}\nmonth\t{}\n", kVersionLine,
                                          folder.string(), month_text(month));
     if (!text.starts_with(head) || last < head.size()) return std::nullopt;

@@ -91,6 +91,27 @@ inline constexpr size_t kMaxSummaryBytes = size_t{64} * 1024;
 // against someone who can write to the cache.
 std::uint64_t fnv1a(std::string_view text);
 
+// The parts of the cache's text formats that month summaries and settled
+// weeks (settled_weeks.hpp) share.
+//
+// Appends a "file" line for each of `files` and a "damage" line for each of
+// `damage` to `out`; false (and `out` partly written) when a name or note
+// cannot be a field.
+bool add_sources(std::string& out, const std::vector<FileStamp>& files,
+                 const std::vector<FileDamage>& damage);
+enum class SourceLine { taken, other, bad };
+// Reads one line that add_sources may have written into `files` or
+// `damage`: `other` when it is neither kind, `bad` when it is one of them
+// but malformed, out of order (a file after damage), or names damage in a
+// file not listed before it.
+SourceLine read_source_line(std::string_view line, const std::filesystem::path& folder,
+                            std::vector<FileStamp>& files, std::vector<FileDamage>& damage);
+// Appends the end line, which carries the checksum of everything before it.
+void seal(std::string& out);
+// The text before the end line, when `text` is no larger than `max_bytes`
+// and ends with an end line whose checksum matches; else nothing.
+std::optional<std::string_view> checked_body(std::string_view text, size_t max_bytes);
+
 // The summary as text, naming `folder`, the log folder it describes
 // (docs/log-format.md, "The cache"). Nothing when it cannot be written as
 // text (a name with a tab or newline in it) or would exceed kMaxSummaryBytes.
