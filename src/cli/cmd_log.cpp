@@ -199,7 +199,10 @@ int cmd_log_add(const LogAddOptions& options, const Context& context) {
 }
 
 Report week_totals(const Context& context, const Config& config, Date day) {
-    LogReader reader(context.paths.data);
+    // Only the months of the week are read (no streak), so only their files
+    // are listed: status is meant to run at every shell prompt.
+    const std::chrono::year_month_day first(week_start(day, config.week_start));
+    LogReader reader(context.paths.data, first.year() / first.month());
     const MonthCache cache(context.paths.cache, context.paths.data);
     return build_report(reader, cache, week_start(day, config.week_start), 1, day, config.goal,
                         config.week_start, Streak::skip, Sessions::skip);

@@ -163,7 +163,10 @@ std::string format_damage(const FileDamage& d) {
                        path, d.skipped, d.skipped == 1 ? "line" : "lines", numbers, note);
 }
 
-LogReader::LogReader(fs::path folder) : folder_(std::move(folder)) {
+LogReader::LogReader(fs::path folder)
+    : LogReader(std::move(folder), std::chrono::year::min() / std::chrono::January) {}
+
+LogReader::LogReader(fs::path folder, YearMonth from) : folder_(std::move(folder)) {
     DIR* dir = ::opendir(folder_.c_str());
     if (!dir) {
         if (errno == ENOENT) return;
@@ -174,7 +177,7 @@ LogReader::LogReader(fs::path folder) : folder_(std::move(folder)) {
     errno = 0;
     while (const dirent* entry = ::readdir(dir)) {
         LogFile file;
-        if (parse_file_name(entry->d_name, file)) {
+        if (parse_file_name(entry->d_name, file) && file.month >= from) {
             file.name = entry->d_name;
             file.path = prefix + file.name;
             files_.push_back(std::move(file));

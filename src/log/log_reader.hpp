@@ -76,6 +76,9 @@ class LogReader {
     // Lists the log files in `folder`. A missing folder is an empty log.
     // Throws Error when the folder exists but cannot be listed.
     explicit LogReader(std::filesystem::path folder);
+    // Lists only the files of `from` and later months: a reader for the
+    // current week need not keep ten years of names.
+    LogReader(std::filesystem::path folder, YearMonth from);
 
     // The months that have files, oldest first.
     std::vector<YearMonth> months() const;

@@ -202,3 +202,18 @@ TEST_CASE("a file name with escape sequences reaches a warning only as printable
           "selfcare: warning: /data/2026-11.x\xef\xbf\xbd]2;pwned\xef\xbf\xbd\xef\xbf\xbd[2J.log: "
           "skipped 1 damaged line (3); the rest was read\n");
 }
+
+TEST_CASE("a reader from a month on lists only that month's files and later ones") {
+    TempDir dir;
+    const std::string header(log_file_header());
+    write_file(dir / "2025-12.desk-000001.log", header + line("2025-12-30", "0000000000000001"));
+    write_file(dir / "2026-10.desk-000001.log", header + line("2026-10-30", "0000000000000002"));
+    write_file(dir / "2026-10.desk-000001.amend", "# selfcare amendments v1\n");
+    write_file(dir / "2026-11.desk-000001.log", header + line("2026-11-16", "0000000000000003"));
+    LogReader reader(dir.path(), std::chrono::year(2026) / 10);
+    CHECK(reader.months() == std::vector<YearMonth>{std::chrono::year(2026) / 10, kNov});
+    CHECK(reader.files().size() == 3);
+    CHECK(ids_in(reader, kNov) == std::vector<std::string>{"0000000000000003"});
+    CHECK(LogReader(dir.path(), std::chrono::year(2027) / 1).empty());
+    CHECK(LogReader(dir.path()).months().size() == 3);
+}
