@@ -46,14 +46,16 @@ enum class Sessions { keep, skip };
 // Builds the report for `count` weeks starting with the week that starts on
 // `first`. With Streak::compute it goes back through older months until the
 // streak is settled (a finished week that missed the goal, or the start of
-// the log), so a short streak costs little; with Streak::skip it looks only
-// at the months the range touches. Each week is judged against the goal
-// in force that week (`goals`). Only the months whose sessions the
-// report keeps are read line by line; the others come from `cache` when it
-// holds a current summary, and are read (and their summary stored) when it
-// does not, so the report is the same with or without a cache. Damage is
-// left in `reader` for the caller to report. Throws Error when a log file
-// cannot be read.
+// the log), so a short streak costs little; a current record of settled
+// weeks in `cache` (settled_weeks.hpp) ends the search early, and the report
+// stores a new record when it has read far enough back for one. With
+// Streak::skip it looks only at the months the range touches. Each week is
+// judged against the goal in force that week (`goals`). Only the months
+// whose sessions the report keeps are read line by line; the others come
+// from `cache` when it holds a current summary, and are read (and their
+// summary stored) when it does not, so the report is the same with or
+// without a cache. Damage is left in `reader` for the caller to report.
+// Throws Error when a log file cannot be read.
 Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
                     const GoalHistory& goals, WeekStart start, Streak streak,
                     Sessions sessions = Sessions::keep);
