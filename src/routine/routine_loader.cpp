@@ -23,6 +23,20 @@ constexpr std::array kStepKeys = {"title"sv,   "cue"sv,         "label"sv,      
                                   "prepare"sv, "between_cue"sv, "between_sides"sv};
 
 constexpr size_t kMaxSteps = 200;
+constexpr size_t kMaxIncludePath = 1024;
+
+// A routine name, or a path (with a '/' or a ".toml" ending) of sane length
+// with nothing in it that could reach a terminal. Whether the path stays
+// where it may is the catalog's to judge: only it knows the folders.
+bool is_include_text(std::string_view text) {
+    if (is_routine_name(text)) return true;
+    if (text.empty() || text.size() > kMaxIncludePath) return false;
+    if (text.find('/') == std::string_view::npos && !text.ends_with(".toml")) return false;
+    return std::ranges::none_of(text, [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7F;
+    });
+}
 constexpr int kMaxRepeat = 100;
 constexpr int kMaxCycles = 1000;
 
@@ -99,13 +113,15 @@ class RoutineReader {
                {"title", "cue", "label", "duration", "hold", "repeat", "between", "sides",
                 "breathe", "cycles", "rest", "prepare", "between_cue", "between_sides"},
                "cannot be used with 'include'; an included routine runs as it is written");
-        const TomlValue& name = *t.get("include");
-        if (name.type != TomlType::string || !is_routine_name(name.text)) {
-            file_.problem(name.at, "'include' must be a routine name made of a-z, 0-9 and '-'");
+        const TomlValue& what = *t.get("include");
+        if (what.type != TomlType::string || !is_include_text(what.text)) {
+            file_.problem(what.at,
+                          "'include' must be a routine name (a-z, 0-9 and '-') or the path of a "
+                          ".toml file from this file's folder, such as \"./calm-breathing.toml\"");
             return step;
         }
-        step.include = name.text;
-        step.include_site = file_.diagnostic(name.at, {});
+        step.include = what.text;
+        step.include_site = file_.diagnostic(what.at, {});
         return step;
     }
 

@@ -29,3 +29,35 @@ TEST_CASE("a name to suggest for a file stem") {
     CHECK(routine_name_for("neck_release v2") == "neck-release-v2");
     CHECK(routine_name_for("--") == "");
 }
+
+TEST_CASE("check and run a routine that includes files beside it and below it") {
+    TempDir home;
+    const auto routines = home / "config/selfcare/routines";
+    write_file(routines / "evening.toml",
+               "title = \"Evening\"\n[[step]]\ninclude = \"calm-breathing\"\n"
+               "[[step]]\ninclude = \"./parts/stretch.toml\"\n");
+    write_file(routines / "calm-breathing.toml",
+               "title = \"Calm\"\n[[step]]\ntitle = \"Calm breaths\"\n"
+               "breathe = [\"inhale 4s\", \"exhale 6s\"]\ncycles = 2\n");
+    write_file(routines / "parts/stretch.toml",
+               "title = \"Stretch\"\n[[step]]\ninclude = \"../calm-breathing.toml\"\n"
+               "[[step]]\ntitle = \"Reach up\"\nduration = \"15s\"\n");
+    const Result check = run_selfcare(home, {"check", "evening"});
+    CHECK(check.err == "");
+    CHECK(check.out == "evening: ok, 3 steps, 0:55\n");
+    CHECK(check.status == 0);
+
+    const Result run = run_selfcare(home, {"run", "evening", "--speed", "100", "--no-log"});
+    CHECK(run.status == 0);
+    CHECK(run.out.find("Step 1/3 Calm breaths") != std::string::npos);
+    CHECK(run.out.find("Step 3/3 Reach up") != std::string::npos);
+    CHECK(run.out.find("Done: Evening in 0:55") != std::string::npos);
+
+    // One that leads out of the folder is refused before anything runs.
+    write_file(routines / "escape.toml", "title = \"Out\"\n[[step]]\ninclude = \"../../x.toml\"\n");
+    const Result bad = run_selfcare(home, {"run", "escape", "--speed", "100"});
+    CHECK(bad.status == 2);
+    CHECK(bad.out == "");
+    CHECK(bad.err.starts_with((routines / "escape.toml").string() +
+                              ":3:11: '../../x.toml' leads out of "));
+}

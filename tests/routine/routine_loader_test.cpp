@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "catalog.hpp"
 #include "support.hpp"
@@ -132,4 +133,25 @@ TEST_CASE("a breathing phase with a word and no duration is a problem, not an ex
         CHECK(p.problems[0].message ==
               "a breathing phase is a word and a duration, like \"inhale 4s\"");
     }
+}
+
+TEST_CASE("an include is a routine name or a path, kept as written") {
+    const auto include_of = [](std::string_view value) {
+        const RoutineParse p = parse_routine(
+            fmt::format("title = \"T\"\n[[step]]\ninclude = {}\n", value), "i.toml", "i");
+        return p.problems.empty() ? p.routine.steps.at(0).include
+                                  : "problem: " + p.problems.front().message;
+    };
+    CHECK(include_of("\"calm-breathing\"") == "calm-breathing");
+    CHECK(include_of("\"./calm-breathing.toml\"") == "./calm-breathing.toml");
+    CHECK(include_of("\"../shared/x.toml\"") == "../shared/x.toml");
+    CHECK(include_of("\"calm.toml\"") == "calm.toml");
+    const std::string refused =
+        "problem: 'include' must be a routine name (a-z, 0-9 and '-') or the path of a .toml file "
+        "from this file's folder, such as \"./calm-breathing.toml\"";
+    CHECK(include_of("\"Calm Breathing\"") == refused);
+    CHECK(include_of("\"./a\\u001b[2J.toml\"") == refused);
+    CHECK(include_of("\"\"") == refused);
+    CHECK(include_of("3") == refused);
+    CHECK(include_of(fmt::format("\"./{}.toml\"", std::string(1100, 'a'))) == refused);
 }
