@@ -111,7 +111,8 @@ std::optional<CatalogEntry> Catalog::find(std::string_view name) const {
     return std::nullopt;
 }
 
-Routine Catalog::parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems) const {
+Routine Catalog::parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems,
+                             std::vector<Diagnostic>& warnings) const {
     RoutineParse parsed;
     if (entry.origin == Origin::builtin) {
         const auto builtins = builtin_routines();
@@ -126,6 +127,7 @@ Routine Catalog::parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>&
         parsed = parse_routine(file.text, entry.path, entry.name);
     }
     std::ranges::move(parsed.problems, std::back_inserter(problems));
+    std::ranges::move(parsed.warnings, std::back_inserter(warnings));
     return std::move(parsed.routine);
 }
 
@@ -146,7 +148,7 @@ RoutineParse Catalog::load(std::string_view name_or_path) const {
         out.problems.push_back(Diagnostic{{}, not_found(name_or_path), {}});
     }
     if (!entry) return out;
-    out.routine = parse_entry(*entry, out.problems);
+    out.routine = parse_entry(*entry, out.problems, out.warnings);
     if (out.problems.empty()) resolve_all(out, *entry);
     return out;
 }
@@ -155,6 +157,7 @@ Plan Catalog::plan(std::string_view name_or_path) const {
     Plan plan;
     RoutineParse loaded = load(name_or_path);
     plan.problems = std::move(loaded.problems);
+    plan.warnings = std::move(loaded.warnings);
     if (!plan.problems.empty()) return plan;
     Expansion expanded = expand(loaded.routine);
     if (!expanded.problem.empty()) {

@@ -56,6 +56,7 @@ std::string routine_name_for(std::string_view stem);
 struct Plan {
     Schedule schedule;
     std::vector<Diagnostic> problems;  // when not empty, `schedule` must not be used
+    std::vector<Diagnostic> warnings;  // for the author; `schedule` is fine
 };
 
 class Catalog {
@@ -77,7 +78,8 @@ class Catalog {
 
   private:
     std::optional<CatalogEntry> find(std::string_view name) const;
-    Routine parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems) const;
+    Routine parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems,
+                        std::vector<Diagnostic>& warnings) const;
     // "no routine named 'x'{purpose}", with a near name if there is one.
     std::string not_found(std::string_view name, std::string_view purpose = "") const;
 

@@ -59,6 +59,7 @@ struct Catalog::Resolution {
     std::map<std::string, std::shared_ptr<const Routine>, std::less<>> done;
     std::vector<std::string> failed;  // keys reported already
     std::vector<Diagnostic>& problems;
+    std::vector<Diagnostic>& warnings;
 };
 
 namespace {
@@ -85,7 +86,7 @@ Catalog::Source Catalog::source_of(const CatalogEntry& entry) const {
 
 void Catalog::resolve_all(RoutineParse& loaded, const CatalogEntry& entry) const {
     const Source top = source_of(entry);
-    Resolution state{{top.key}, {loaded.routine.name}, {}, {}, loaded.problems};
+    Resolution state{{top.key}, {loaded.routine.name}, {}, {}, loaded.problems, loaded.warnings};
     resolve_includes(loaded.routine, top, state);
 }
 
@@ -173,7 +174,7 @@ void Catalog::resolve_includes(Routine& routine, const Source& from, Resolution&
             continue;
         }
         const size_t known = state.problems.size();
-        Routine inner = parse_entry(found.entry, state.problems);
+        Routine inner = parse_entry(found.entry, state.problems, state.warnings);
         if (state.problems.size() == known) {
             state.keys.push_back(key);
             state.shown.push_back(step.include);

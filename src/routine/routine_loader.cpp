@@ -187,6 +187,12 @@ class RoutineReader {
             file_.problem(t.get("label")->at,
                           "'label' uses {side}, but this step has no 'sides' to fill it in");
         }
+        if (step.repeat > 1 && !step.label.empty() && step.label.find("{n}") == std::string::npos) {
+            file_.warning(t.get("label")->at,
+                          fmt::format("every one of the {} repeats gets the same label; add {{n}} "
+                                      "to tell them apart (\"spot {{n}} of {{count}}\")",
+                                      step.repeat));
+        }
         if (auto b = values_.duration(t, "between")) {
             if (step.repeat == 1 && step.sides.size() <= 1) {
                 file_.problem(t.key_place("between"),
@@ -229,6 +235,7 @@ RoutineParse parse_routine(std::string_view text, std::string path, std::string 
     TomlFile file(text, std::move(path));
     if (!file.has_problems()) RoutineReader(file).read_routine(out.routine);
     out.problems = file.take_problems();
+    out.warnings = file.take_warnings();
     return out;
 }
 

@@ -97,7 +97,7 @@ TEST_CASE("list --json") {
     CHECK(r.out.find(R"({"name": "home-session", "title": "Home session", "total_seconds": )"
                      R"({"min": 509, "max": 659}, "origin": "builtin", "path": )"
                      R"("builtin/home-session.toml", "overrides_builtin": false, "valid": true, )"
-                     R"("problem": null})") != std::string::npos);
+                     R"("problem": null, "warnings": 0})") != std::string::npos);
 }
 
 TEST_CASE("check passes every built-in routine file") {

@@ -61,3 +61,42 @@ TEST_CASE("check and run a routine that includes files beside it and below it") 
     CHECK(bad.err.starts_with((routines / "escape.toml").string() +
                               ":3:11: '../../x.toml' leads out of "));
 }
+
+TEST_CASE("check prints warnings and exits 0; list points to check; run stays quiet") {
+    TempDir home;
+    const auto file = home / "config/selfcare/routines/spots.toml";
+    write_file(file,
+               "title = \"Spots\"\n[[step]]\ntitle = \"Press\"\nduration = \"10s\"\n"
+               "repeat = 2\nlabel = \"the spot\"\n");
+    const std::string warning =
+        file.string() +
+        ":6:9: warning: every one of the 2 repeats gets the same label; add {n} to tell them "
+        "apart (\"spot {n} of {count}\")\n    label = \"the spot\"\n            ^\n";
+    const Result check = run_selfcare(home, {"check", "spots"});
+    CHECK(check.status == 0);
+    CHECK(check.err == warning);
+    CHECK(check.out == "spots: ok, 1 step, 0:20, 1 warning\n");
+
+    const Result list = run_selfcare(home, {"list"});
+    CHECK(list.status == 0);
+    CHECK(list.err == "");
+    CHECK(list.out.find(file.string() + " (1 warning: run 'selfcare check " + file.string() +
+                        "')\n") != std::string::npos);
+    const Result json = run_selfcare(home, {"list", "--json"});
+    CHECK(json.out.find(R"("valid": true, "problem": null, "warnings": 1})") != std::string::npos);
+
+    const Result run = run_selfcare(home, {"run", "spots", "--speed", "100", "--no-log"});
+    CHECK(run.status == 0);
+    CHECK(run.err == "");
+    CHECK(run.out.find("warning") == std::string::npos);
+
+    // With an error as well, check prints both and exits 2.
+    write_file(home / "both.toml",
+               "title = \"B\"\n[[step]]\ntitle = \"P\"\nduration = \"10s\"\n"
+               "repeat = 2\nlabel = \"x\"\ncue = 3\n");
+    const Result both = run_selfcare(home, {"check", (home / "both.toml").string()});
+    CHECK(both.status == 2);
+    CHECK(both.out == "");
+    CHECK(both.err.find(":7:7: 'cue' must be a string") != std::string::npos);
+    CHECK(both.err.find(":6:9: warning: every one of the 2 repeats") != std::string::npos);
+}

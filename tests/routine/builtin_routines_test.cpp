@@ -31,6 +31,7 @@ TEST_CASE("the binary carries every file in routines/, and each is valid") {
         REQUIRE(it != all.end());
         CHECK(it->text == test::read_file(f.path()));
         CHECK_NOTHROW(builtin(name));
+        CHECK(Catalog("/nonexistent").plan(name).warnings.empty());
     }
     CHECK(files == builtin_routines().size());
     CHECK(files >= 7);

@@ -155,3 +155,27 @@ TEST_CASE("an include is a routine name or a path, kept as written") {
     CHECK(include_of("3") == refused);
     CHECK(include_of(fmt::format("\"./{}.toml\"", std::string(1100, 'a'))) == refused);
 }
+
+TEST_CASE("a repeated step whose label has no {n} is a warning at the label, not a problem") {
+    const auto parsed = [](std::string_view step) {
+        return parse_routine(fmt::format("title = \"T\"\n[[step]]\ntitle = \"Press\"\n{}", step),
+                             "w.toml", "w");
+    };
+    const RoutineParse same = parsed("duration = \"20s\"\nrepeat = 4\nlabel = \"same spot\"\n");
+    CHECK(same.problems.empty());
+    REQUIRE(same.warnings.size() == 1);
+    CHECK(format_diagnostic(same.warnings.front()) ==
+          "w.toml:6:9: warning: every one of the 4 repeats gets the same label; add {n} to tell "
+          "them apart (\"spot {n} of {count}\")\n    label = \"same spot\"\n            ^\n");
+    // {count} alone does not tell the repeats apart either.
+    CHECK(parsed("duration = \"20s\"\nrepeat = 2\nlabel = \"one of {count}\"\n").warnings.size() ==
+          1);
+    CHECK(parsed("duration = \"20s\"\nrepeat = 4\nlabel = \"spot {n}\"\n").warnings.empty());
+    CHECK(parsed("duration = \"20s\"\nlabel = \"the spot\"\n").warnings.empty());
+    CHECK(parsed("duration = \"20s\"\nrepeat = 3\n").warnings.empty());
+    // A warning does not hide a problem in the same file, nor the other way.
+    const RoutineParse both =
+        parsed("duration = \"20s\"\nrepeat = 4\nlabel = \"x\"\nbetween = \"0s\"\n");
+    CHECK(both.problems.size() == 1);
+    CHECK(both.warnings.size() == 1);
+}
