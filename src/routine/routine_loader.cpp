@@ -111,8 +111,11 @@ class RoutineReader {
         step.kind = StepKind::include;
         refuse(t,
                {"title", "cue", "label", "duration", "hold", "repeat", "between", "sides",
-                "breathe", "cycles", "rest", "prepare", "between_cue", "between_sides"},
+                "breathe", "cycles", "rest", "between_cue", "between_sides"},
                "cannot be used with 'include'; an included routine runs as it is written");
+        // The get-ready before the included routine's first step: moving
+        // from one routine's position to the next's is the include's to say.
+        if (auto p = values_.duration(t, "prepare")) step.prepare = *p;
         const TomlValue& what = *t.get("include");
         if (what.type != TomlType::string || !is_include_text(what.text)) {
             file_.problem(what.at,
