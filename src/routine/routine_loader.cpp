@@ -23,6 +23,8 @@ constexpr std::array kStepKeys = {"title"sv,   "cue"sv,         "label"sv,      
                                   "prepare"sv, "between_cue"sv, "between_sides"sv};
 
 constexpr size_t kMaxSteps = 200;
+constexpr int kMaxRepeat = 100;
+constexpr int kMaxCycles = 1000;
 constexpr size_t kMaxIncludePath = 1024;
 
 // A routine name, or a path (with a '/' or a ".toml" ending) of sane length
@@ -37,8 +39,6 @@ bool is_include_text(std::string_view text) {
         return u < 0x20 || u == 0x7F;
     });
 }
-constexpr int kMaxRepeat = 100;
-constexpr int kMaxCycles = 1000;
 
 // Walks one routine's tree, building the Routine; every problem goes to the
 // file with its place. Each kind of step has its own reader below.
