@@ -44,12 +44,10 @@ package:
 	cd $(BUILD) && cpack -G DEB
 
 # The suite as built (g++), then again in the sanitizer build (clang, ASan and
-# UBSan), then each fuzzer for a minute.
+# UBSan), and each fuzzer for a minute; .ci/test overlaps the stages.
 test: test-deps
-	@$(MAKE) --no-print-directory build
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
-	@$(MAKE) --no-print-directory test-sanitize
-	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+	@BUILD=$(BUILD) FUZZ_BUILD=$(FUZZ_BUILD) JOBS=$(JOBS) FUZZ_SECONDS=$(TEST_FUZZ_SECONDS) \
+		MAKE="$(MAKE)" ./.ci/test
 
 # One clang build serves the second run of the suite and the fuzzers: every
 # file is compiled once with AddressSanitizer, UndefinedBehaviorSanitizer and
@@ -63,10 +61,10 @@ sanitize-build:
 test-sanitize: sanitize-build
 	ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS) -LE fuzz
 
-# The fuzzers, one at a time (they take both cores each).
+# The fuzzers, $(JOBS) at a time (each takes one core).
 fuzz-run: sanitize-build
 	rm -f $(FUZZ_BUILD)/tests/fuzz/*.summary
-	FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_BUILD) --output-on-failure -L fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS) -L fuzz
 	@cat $(FUZZ_BUILD)/tests/fuzz/*.summary
 
 # The suite under g++'s ASan and UBSan, for a second opinion; `make test`

@@ -53,14 +53,16 @@ std::string format_diagnostic(const Diagnostic& d) {
     std::string out;
     const Location& w = d.where;
     const std::string message = printable(d.message);
+    // The word a compiler uses, where a person reading the line expects it.
+    const std::string_view kind = d.severity == Severity::warning ? "warning: " : "";
     if (w.path.empty()) {
-        out = fmt::format("selfcare: {}\n", message);
+        out = fmt::format("selfcare: {}{}\n", kind, message);
     } else if (w.line == 0) {
         // No line to point at, so no "path:line:col:" for an editor to jump
         // to: it reads like every other message from selfcare.
-        out = fmt::format("selfcare: {}: {}\n", printable(w.path), message);
+        out = fmt::format("selfcare: {}{}: {}\n", kind, printable(w.path), message);
     } else {
-        out = fmt::format("{}:{}:{}: {}\n", printable(w.path), w.line, w.column, message);
+        out = fmt::format("{}:{}:{}: {}{}\n", printable(w.path), w.line, w.column, kind, message);
     }
     if (w.line > 0 && w.column > 0 && !d.source_line.empty()) {
         append_source_line(out, d.source_line, w.column);

@@ -21,18 +21,23 @@ struct Location {
     int column = 0;
 };
 
+// An error stops what it is about (a routine with one is not run); a
+// warning is worth telling the person who wrote the input, and nothing more.
+enum class Severity { error, warning };
+
 // One problem, with where it is. `source_line` is the text of that line, used
 // to draw a caret under the column; it may be empty.
 struct Diagnostic {
     Location where;
     std::string message;
     std::string source_line;
+    Severity severity = Severity::error;
 };
 
 // Renders "path:line:col: message", then the source line and a caret under
-// the column when both are known. Ends with a newline. Everything from the
-// input goes through printable(), and a long line is cut to a window around
-// the column.
+// the column when both are known. Ends with a newline. A warning says
+// "warning: " after the place ("selfcare: warning: PATH: ..." without a line). Everything from the
+// input goes through printable(), and a long line is cut to a window around the column.
 std::string format_diagnostic(const Diagnostic& d);
 
 // The one error type. It carries one or more diagnostics and the exit status

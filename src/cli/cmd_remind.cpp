@@ -59,7 +59,7 @@ std::string suggestion(const Pace& p, const Context& context) {
                        about_minutes(best->schedule->total_min, best->schedule->total_max));
 }
 
-// "2 sessions to go by Sunday: home-session takes 8-11 min".
+// "2 sessions to go by Sunday: home-session takes 9-11 min".
 std::string reminder_line(const Pace& p, Date today, const Context& context) {
     const std::string by =
         p.last_day == today

@@ -1,6 +1,5 @@
 #include "cmd_routines.hpp"
 
-#include <cstdio>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -27,7 +26,7 @@ std::vector<ListRow> list_rows(const Catalog& catalog) {
     std::vector<ListRow> rows;
     for (CatalogEntry& entry : listing.entries) {
         Plan plan = catalog.plan(entry.origin == Origin::builtin ? entry.name : entry.path);
-        ListRow row{std::move(entry), std::nullopt, {}};
+        ListRow row{std::move(entry), std::nullopt, {}, plan.warnings.size()};
         if (plan.problems.empty()) {
             row.schedule = std::move(plan.schedule);
         } else {
@@ -43,12 +42,13 @@ std::vector<ListRow> list_rows(const Catalog& catalog) {
 void warn_misnamed(const std::string& path) {
     const std::string stem = std::filesystem::path(path).stem().string();
     const std::string better = routine_name_for(stem);
-    std::fflush(stdout);
-    fmt::print(stderr,
-               "selfcare: warning: {}: \"{}\" is not a routine name (a-z, 0-9 and '-'), so "
-               "list and run leave it out{}\n",
-               printable(path), printable(stem),
-               better.empty() ? "" : fmt::format("; rename it to {}.toml", better));
+    print_error(format_diagnostic(
+        {{path},
+         fmt::format("\"{}\" is not a routine name (a-z, 0-9 and '-'), so list and run leave it "
+                     "out{}",
+                     stem, better.empty() ? "" : fmt::format("; rename it to {}.toml", better)),
+         {},
+         Severity::warning}));
 }
 
 int cmd_list(bool json, const Context& context) {
@@ -83,13 +83,17 @@ int cmd_check(const std::vector<std::string>& targets, const Context& context) {
             warn_misnamed(target);
         }
         const Plan plan = catalog.plan(target);
+        for (const Diagnostic& d : plan.problems)
+            print_error(format_diagnostic(d));
+        for (const Diagnostic& d : plan.warnings)
+            print_error(format_diagnostic(d));
         if (plan.problems.empty()) {
             const Schedule& s = plan.schedule;
-            fmt::print("{}: ok, {} {}, {}\n", target, s.step_count,
-                       s.step_count == 1 ? "step" : "steps", format_span(s.total_min, s.total_max));
+            const size_t w = plan.warnings.size();
+            fmt::print("{}: ok, {} {}, {}{}\n", target, s.step_count,
+                       s.step_count == 1 ? "step" : "steps", format_span(s.total_min, s.total_max),
+                       w == 0 ? "" : fmt::format(", {} {}", w, w == 1 ? "warning" : "warnings"));
         } else {
-            for (const Diagnostic& d : plan.problems)
-                print_error(format_diagnostic(d));
             ++bad;
         }
     }

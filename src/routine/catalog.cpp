@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <memory>
 
 #include <fmt/format.h>
 
@@ -22,9 +21,8 @@ std::string builtin_path(std::string_view name) {
     return fmt::format("builtin/{}.toml", name);
 }
 
-// A routine read by path is named after its file, folded into the name
-// alphabet so that it can be logged like any other ("My Neck.toml" is
-// "my-neck").
+}  // namespace
+
 std::string name_from_path(const fs::path& path) {
     std::string name;
     for (const char c : path.stem().string()) {
@@ -34,8 +32,14 @@ std::string name_from_path(const fs::path& path) {
     return is_routine_name(name) ? name : "routine";
 }
 
-std::string not_found(std::string_view name, const std::vector<CatalogEntry>& entries,
-                      std::string_view purpose = "") {
+bool looks_like_path(std::string_view arg) {
+    return arg.find('/') != std::string_view::npos || arg.ends_with(".toml");
+}
+
+Catalog::Catalog(fs::path user_dir) : user_dir_(std::move(user_dir)) {}
+
+std::string Catalog::not_found(std::string_view name, std::string_view purpose) const {
+    const std::vector<CatalogEntry> entries = list().entries;
     std::vector<std::string_view> names;
     names.reserve(entries.size());
     for (const CatalogEntry& e : entries)
@@ -48,14 +52,6 @@ std::string not_found(std::string_view name, const std::vector<CatalogEntry>& en
     }
     return message;
 }
-
-}  // namespace
-
-bool looks_like_path(std::string_view arg) {
-    return arg.find('/') != std::string_view::npos || arg.ends_with(".toml");
-}
-
-Catalog::Catalog(fs::path user_dir) : user_dir_(std::move(user_dir)) {}
 
 std::string routine_name_for(std::string_view stem) {
     std::string out;
@@ -115,7 +111,8 @@ std::optional<CatalogEntry> Catalog::find(std::string_view name) const {
     return std::nullopt;
 }
 
-Routine Catalog::parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems) const {
+Routine Catalog::parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems,
+                             std::vector<Diagnostic>& warnings) const {
     RoutineParse parsed;
     if (entry.origin == Origin::builtin) {
         const auto builtins = builtin_routines();
@@ -130,25 +127,16 @@ Routine Catalog::parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>&
         parsed = parse_routine(file.text, entry.path, entry.name);
     }
     std::ranges::move(parsed.problems, std::back_inserter(problems));
+    std::ranges::move(parsed.warnings, std::back_inserter(warnings));
     return std::move(parsed.routine);
 }
 
-// What one load has learnt so far. Each included routine is read once and
-// shared, so a routine that includes another many times, at many levels,
-// costs one parse per distinct name rather than one per path through it.
-struct Catalog::Resolution {
-    std::vector<std::string> chain;  // the includes being resolved, outermost first
-    std::map<std::string, std::shared_ptr<const Routine>, std::less<>> done;
-    std::vector<std::string> failed;  // reported already
-    std::vector<Diagnostic>& problems;
-};
-
 RoutineParse Catalog::load(std::string_view name_or_path) const {
     RoutineParse out;
+    std::optional<CatalogEntry> entry;
     if (looks_like_path(name_or_path)) {
         const fs::path path(name_or_path);
-        const CatalogEntry entry{name_from_path(path), Origin::user, path.string()};
-        out.routine = parse_entry(entry, out.problems);
+        entry = CatalogEntry{name_from_path(path), Origin::user, path.string()};
     } else if (!is_routine_name(name_or_path)) {
         out.problems.push_back(Diagnostic{
             {},
@@ -156,14 +144,12 @@ RoutineParse Catalog::load(std::string_view name_or_path) const {
                 "'{}' is neither a routine name (a-z, 0-9 and '-') nor a path to a .toml file",
                 name_or_path),
             {}});
-    } else if (auto entry = find(name_or_path)) {
-        out.routine = parse_entry(*entry, out.problems);
-    } else {
-        out.problems.push_back(Diagnostic{{}, not_found(name_or_path, list().entries), {}});
+    } else if (entry = find(name_or_path); !entry) {
+        out.problems.push_back(Diagnostic{{}, not_found(name_or_path), {}});
     }
-    if (!out.problems.empty()) return out;
-    Resolution state{{out.routine.name}, {}, {}, out.problems};
-    resolve_includes(out.routine, state);
+    if (!entry) return out;
+    out.routine = parse_entry(*entry, out.problems, out.warnings);
+    if (out.problems.empty()) resolve_all(out, *entry);
     return out;
 }
 
@@ -171,6 +157,7 @@ Plan Catalog::plan(std::string_view name_or_path) const {
     Plan plan;
     RoutineParse loaded = load(name_or_path);
     plan.problems = std::move(loaded.problems);
+    plan.warnings = std::move(loaded.warnings);
     if (!plan.problems.empty()) return plan;
     Expansion expanded = expand(loaded.routine);
     if (!expanded.problem.empty()) {
@@ -179,49 +166,6 @@ Plan Catalog::plan(std::string_view name_or_path) const {
         plan.schedule = std::move(expanded.schedule);
     }
     return plan;
-}
-
-void Catalog::resolve_includes(Routine& routine, Resolution& state) const {
-    for (Step& step : routine.steps) {
-        if (step.kind != StepKind::include || step.include.empty()) continue;
-        const auto report = [&](std::string message) {
-            Diagnostic d = step.include_site;
-            d.message = std::move(message);
-            state.problems.push_back(std::move(d));
-        };
-        if (std::ranges::find(state.chain, step.include) != state.chain.end()) {
-            report(fmt::format("include cycle: {} -> {}", fmt::join(state.chain, " -> "),
-                               step.include));
-            continue;
-        }
-        if (auto it = state.done.find(step.include); it != state.done.end()) {
-            step.included = it->second;
-            continue;
-        }
-        if (std::ranges::find(state.failed, step.include) != state.failed.end()) continue;
-        if (static_cast<int>(state.chain.size()) > kMaxIncludeDepth) {
-            report(fmt::format("includes nest more than {} deep", kMaxIncludeDepth));
-            continue;
-        }
-        const auto entry = find(step.include);
-        if (!entry) {
-            report(not_found(step.include, list().entries, " to include"));
-            continue;
-        }
-        const size_t known = state.problems.size();
-        Routine inner = parse_entry(*entry, state.problems);
-        if (state.problems.size() == known) {
-            state.chain.push_back(step.include);
-            resolve_includes(inner, state);
-            state.chain.pop_back();
-        }
-        if (state.problems.size() != known) {
-            state.failed.push_back(step.include);
-            continue;
-        }
-        step.included = std::make_shared<const Routine>(std::move(inner));
-        state.done.emplace(step.include, step.included);
-    }
 }
 
 }  // namespace selfcare

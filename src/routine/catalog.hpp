@@ -31,6 +31,11 @@ inline constexpr int kMaxIncludeDepth = 16;
 // contains '/' or ends in ".toml".
 bool looks_like_path(std::string_view arg);
 
+// A routine read by path is named after its file, folded into the name
+// alphabet so that it can be logged like any other ("My Neck.toml" is
+// "my-neck"); "routine" when nothing usable is left.
+std::string name_from_path(const std::filesystem::path& path);
+
 // Every routine the catalog knows, by name.
 struct Listing {
     std::vector<CatalogEntry> entries;  // sorted by name
@@ -51,6 +56,7 @@ std::string routine_name_for(std::string_view stem);
 struct Plan {
     Schedule schedule;
     std::vector<Diagnostic> problems;  // when not empty, `schedule` must not be used
+    std::vector<Diagnostic> warnings;  // for the author; `schedule` is fine
 };
 
 class Catalog {
@@ -72,9 +78,20 @@ class Catalog {
 
   private:
     std::optional<CatalogEntry> find(std::string_view name) const;
-    Routine parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems) const;
+    Routine parse_entry(const CatalogEntry& entry, std::vector<Diagnostic>& problems,
+                        std::vector<Diagnostic>& warnings) const;
+    // "no routine named 'x'{purpose}", with a near name if there is one.
+    std::string not_found(std::string_view name, std::string_view purpose = "") const;
+
+    // Include resolution, in catalog_includes.cpp.
+    struct Source;
+    struct Found;
     struct Resolution;
-    void resolve_includes(Routine& routine, Resolution& state) const;
+    void resolve_all(RoutineParse& loaded, const CatalogEntry& entry) const;
+    Source source_of(const CatalogEntry& entry) const;
+    Found locate(const std::string& include, const Source& from) const;
+    Found locate_path(const std::string& include, const Source& from) const;
+    void resolve_includes(Routine& routine, const Source& from, Resolution& state) const;
 
     std::filesystem::path user_dir_;
 };

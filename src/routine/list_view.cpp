@@ -32,7 +32,12 @@ std::string render_list(const std::vector<ListRow>& rows) {
     for (size_t i = 0; i < rows.size(); ++i) {
         const ListRow& r = rows[i];
         std::string from = origin_text(r.entry);
-        if (!r.schedule) from += fmt::format(" (run 'selfcare check {}')", r.entry.path);
+        if (!r.schedule) {
+            from += fmt::format(" (run 'selfcare check {}')", r.entry.path);
+        } else if (r.warnings > 0) {
+            from += fmt::format(" ({} {}: run 'selfcare check {}')", r.warnings,
+                                r.warnings == 1 ? "warning" : "warnings", r.entry.path);
+        }
         out += fmt::format("{:<{}}  {:<{}}  {:>{}}  {}\n", r.entry.name, w_name,
                            r.schedule ? r.schedule->title : "", w_title, times[i], w_time, from);
     }
@@ -45,12 +50,12 @@ std::string render_list_json(const std::vector<ListRow>& rows) {
         const bool ok = r.schedule.has_value();
         items.push_back(fmt::format(
             R"(  {{"name": {}, "title": {}, "total_seconds": {}, "origin": {}, "path": {}, )"
-            R"("overrides_builtin": {}, "valid": {}, "problem": {}}})",
+            R"("overrides_builtin": {}, "valid": {}, "problem": {}, "warnings": {}}})",
             json_string(r.entry.name), ok ? json_string(r.schedule->title) : "null",
             ok ? seconds_json(r.schedule->total_min, r.schedule->total_max) : "null",
             json_string(r.entry.origin == Origin::builtin ? "builtin" : "user"),
             json_string(r.entry.path), r.entry.overrides_builtin, ok,
-            ok ? "null" : json_string(r.problem)));
+            ok ? "null" : json_string(r.problem), r.warnings));
     }
     if (items.empty()) return "[]\n";
     return fmt::format("[\n{}\n]\n", fmt::join(items, ",\n"));

@@ -12,11 +12,13 @@
 namespace selfcare {
 
 // One routine as `selfcare list` shows it. `schedule` is empty when the file
-// has problems; `problem` then holds the first.
+// has problems; `problem` then holds the first. `warnings` counts what
+// `selfcare check` would warn about; list only points there.
 struct ListRow {
     CatalogEntry entry;
     std::optional<Schedule> schedule;
     std::string problem;
+    size_t warnings = 0;
 };
 std::string render_list(const std::vector<ListRow>& rows);
 std::string render_list_json(const std::vector<ListRow>& rows);

@@ -47,8 +47,9 @@ struct Step {
     std::vector<BreathPhase> breath;       // breathe: one cycle
     int cycles = 0;                        // breathe: how many cycles
 
-    // include: the routine's name, where the name was written (for errors),
-    // and, once the catalog has resolved it, the routine itself.
+    // include: what was written (a routine's name, or a path from this
+    // file's folder), where it was written (for errors), and, once the
+    // catalog has resolved it, the routine itself.
     std::string include;
     Diagnostic include_site;
     std::shared_ptr<const Routine> included;

@@ -25,6 +25,20 @@ constexpr std::array kStepKeys = {"title"sv,   "cue"sv,         "label"sv,      
 constexpr size_t kMaxSteps = 200;
 constexpr int kMaxRepeat = 100;
 constexpr int kMaxCycles = 1000;
+constexpr size_t kMaxIncludePath = 1024;
+
+// A routine name, or a path (with a '/' or a ".toml" ending) of sane length
+// with nothing in it that could reach a terminal. Whether the path stays
+// where it may is the catalog's to judge: only it knows the folders.
+bool is_include_text(std::string_view text) {
+    if (is_routine_name(text)) return true;
+    if (text.empty() || text.size() > kMaxIncludePath) return false;
+    if (text.find('/') == std::string_view::npos && !text.ends_with(".toml")) return false;
+    return std::ranges::none_of(text, [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7F;
+    });
+}
 
 // Walks one routine's tree, building the Routine; every problem goes to the
 // file with its place. Each kind of step has its own reader below.
@@ -97,15 +111,20 @@ class RoutineReader {
         step.kind = StepKind::include;
         refuse(t,
                {"title", "cue", "label", "duration", "hold", "repeat", "between", "sides",
-                "breathe", "cycles", "rest", "prepare", "between_cue", "between_sides"},
+                "breathe", "cycles", "rest", "between_cue", "between_sides"},
                "cannot be used with 'include'; an included routine runs as it is written");
-        const TomlValue& name = *t.get("include");
-        if (name.type != TomlType::string || !is_routine_name(name.text)) {
-            file_.problem(name.at, "'include' must be a routine name made of a-z, 0-9 and '-'");
+        // The get-ready before the included routine's first step: moving
+        // from one routine's position to the next's is the include's to say.
+        if (auto p = values_.duration(t, "prepare")) step.prepare = *p;
+        const TomlValue& what = *t.get("include");
+        if (what.type != TomlType::string || !is_include_text(what.text)) {
+            file_.problem(what.at,
+                          "'include' must be a routine name (a-z, 0-9 and '-') or the path of a "
+                          ".toml file from this file's folder, such as \"./calm-breathing.toml\"");
             return step;
         }
-        step.include = name.text;
-        step.include_site = file_.diagnostic(name.at, {});
+        step.include = what.text;
+        step.include_site = file_.diagnostic(what.at, {});
         return step;
     }
 
@@ -171,6 +190,12 @@ class RoutineReader {
             file_.problem(t.get("label")->at,
                           "'label' uses {side}, but this step has no 'sides' to fill it in");
         }
+        if (step.repeat > 1 && !step.label.empty() && step.label.find("{n}") == std::string::npos) {
+            file_.warning(t.get("label")->at,
+                          fmt::format("every one of the {} repeats gets the same label; add {{n}} "
+                                      "to tell them apart (\"spot {{n}} of {{count}}\")",
+                                      step.repeat));
+        }
         if (auto b = values_.duration(t, "between")) {
             if (step.repeat == 1 && step.sides.size() <= 1) {
                 file_.problem(t.key_place("between"),
@@ -213,6 +238,7 @@ RoutineParse parse_routine(std::string_view text, std::string path, std::string 
     TomlFile file(text, std::move(path));
     if (!file.has_problems()) RoutineReader(file).read_routine(out.routine);
     out.problems = file.take_problems();
+    out.warnings = file.take_warnings();
     return out;
 }
 

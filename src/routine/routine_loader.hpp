@@ -17,10 +17,12 @@ namespace selfcare {
 inline constexpr std::size_t kMaxRoutineBytes = std::size_t{1024} * 1024;
 
 // A routine and every problem found in its text. When `problems` is not empty
-// the routine is incomplete and must not be run.
+// the routine is incomplete and must not be run. `warnings` (each
+// Severity::warning) are for its author, and do not stop it.
 struct RoutineParse {
     Routine routine;
     std::vector<Diagnostic> problems;
+    std::vector<Diagnostic> warnings;
 };
 
 // Parses and validates a routine's TOML text. `path` is used in messages and

@@ -57,6 +57,7 @@ class Expander {
         }
         for (const Step& step : r.steps) {
             if (step.kind == StepKind::include) {
+                pending_prepare_ = std::max(pending_prepare_, step.prepare);
                 routine(*step.included);
             } else {
                 this->step(r, step);
@@ -150,19 +151,24 @@ class Expander {
         }
     }
 
-    // The get-ready before a step (its `prepare`): a gap that names what
-    // comes, without the step's cue, which belongs to the step itself.
+    // The get-ready before a step (its `prepare`, or its include's when
+    // it is the first step of an included routine; the longer when both): a
+    // gap that names what comes, without the step's cue, which belongs to
+    // the step itself.
     void add_prepare(const Step& step, const Segment& first) {
-        if (step.prepare <= Seconds(0)) return;
+        const Seconds length = std::max(step.prepare, pending_prepare_);
+        pending_prepare_ = Seconds(0);
+        if (length <= Seconds(0)) return;
         Segment gap = first;
         gap.kind = SegmentKind::between;
-        gap.min = gap.max = step.prepare;
+        gap.min = gap.max = length;
         gap.cue.clear();
         add(std::move(gap));
     }
 
     Schedule& out_;
     std::string& problem_;
+    Seconds pending_prepare_{0};  // an include's, until its first step
 };
 
 }  // namespace

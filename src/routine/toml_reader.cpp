@@ -174,6 +174,12 @@ void TomlFile::problem(std::string message) {
     problems_.push_back(Diagnostic{{path_}, std::move(message), {}});
 }
 
+void TomlFile::warning(TomlPlace at, std::string message) {
+    Diagnostic d = diagnostic(at, std::move(message));
+    d.severity = Severity::warning;
+    warnings_.push_back(std::move(d));
+}
+
 bool TomlFile::check_keys(const TomlValue& table, std::span<const std::string_view> allowed,
                           std::string_view where, const Advice& advice) {
     bool all_known = true;
@@ -251,6 +257,13 @@ std::vector<Diagnostic> TomlFile::take_problems(std::size_t most) {
         problem(fmt::format("{} more problems not shown; fix these first", hidden));
     }
     return std::move(problems_);
+}
+
+std::vector<Diagnostic> TomlFile::take_warnings() {
+    std::ranges::stable_sort(warnings_, [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    });
+    return std::move(warnings_);
 }
 
 }  // namespace selfcare

@@ -79,6 +79,10 @@ class TomlFile {
     void problem(TomlPlace at, std::string message);
     // A problem with the file as a whole, such as a missing key.
     void problem(std::string message);
+    // Something the author should hear about that does not stop the file
+    // being used (Severity::warning). Kept apart from the problems, so that
+    // "no problems" still means "usable".
+    void warning(TomlPlace at, std::string message);
 
     // Reports every key of `table` not in `allowed`, with "did you mean"
     // when one is close; `advice` may replace that for a key it knows (it
@@ -102,6 +106,8 @@ class TomlFile {
     // The problems in the order of the text; past `most`, the rest are
     // counted in one last line.
     std::vector<Diagnostic> take_problems(std::size_t most = 50);
+    // The warnings in the order of the text.
+    std::vector<Diagnostic> take_warnings();
 
   private:
     static int unclosed_quote(std::string_view line);
@@ -110,6 +116,7 @@ class TomlFile {
     std::vector<std::string_view> lines_;  // its lines, for source lines under messages
     TomlValue root_;
     std::vector<Diagnostic> problems_;
+    std::vector<Diagnostic> warnings_;
 };
 
 }  // namespace selfcare

@@ -119,12 +119,31 @@ void Sequencer::plan_marks() {
         s.kind == SegmentKind::breathe
             ? 0
             : static_cast<int>(std::min<long long>(countdown_from_, s.max.count() - 1));
-    // Ticks count the time held, and stop where the countdown takes over.
-    const bool ticks = count_aloud_ && (s.kind == SegmentKind::work || s.kind == SegmentKind::hold);
-    next_tick_ = ticks && kTickEvery < s.max - Seconds(countdown_from_) ? kTickEvery : Seconds(0);
+    plan_ticks(Duration::zero());
     hold_ready_sent_ = s.kind != SegmentKind::hold;
     phase_ = -1;
     cycle_ = 0;
+}
+
+// Ticks count the time held, from the first whole kTickEvery after `done`
+// (real time into the segment), and stop where the countdown takes over.
+// The end is the segment's length as it stands, so after + or - the counting
+// follows the new end.
+void Sequencer::plan_ticks(Duration done) {
+    next_tick_ = Seconds(0);
+    const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
+    if (!count_aloud_ || (s.kind != SegmentKind::work && s.kind != SegmentKind::hold)) return;
+    // Compared as the ticks are emitted (real(next) from the segment's start),
+    // so a tick already said is never said again. A segment lasts at most a
+    // day, so this is at most 8,640 steps.
+    Seconds next = kTickEvery;
+    while (real(next) <= done)
+        next += kTickEvery;
+    if (tick_due(next)) next_tick_ = next;
+}
+
+bool Sequencer::tick_due(Seconds at) const {
+    return real(at) < length_ - real(Seconds(countdown_from_));
 }
 
 void Sequencer::begin_segment(int index, TimePoint starts, TimePoint now, std::vector<Event>& out,
@@ -138,8 +157,7 @@ void Sequencer::begin_segment(int index, TimePoint starts, TimePoint now, std::v
     deadline_ = starts + left;
     if (paused_) paused_remaining_ = left;
     plan_marks();
-    while (next_tick_ > Seconds(0) && real(next_tick_) <= length_ - left)
-        next_tick_ += kTickEvery;
+    if (left < length_) plan_ticks(length_ - left);
     // Active time runs from when the segment was due, even if we woke late.
     if (!paused_) start_active(std::min(starts, now));
     Event e{EventKind::segment_start, now, index};
@@ -246,8 +264,7 @@ void Sequencer::update(TimePoint now, std::vector<Event>& out) {
             e.count = static_cast<int>(next_tick_.count());
             out.push_back(e);
             next_tick_ += kTickEvery;
-            const Segment& s = schedule_.segments[static_cast<size_t>(index_)];
-            if (next_tick_ >= s.max - Seconds(countdown_from_)) next_tick_ = Seconds(0);
+            if (!tick_due(next_tick_)) next_tick_ = Seconds(0);
         }
         while (next_countdown_ > 0 && now >= deadline_ - real(Seconds(next_countdown_)) &&
                now < deadline_) {
@@ -323,6 +340,7 @@ void Sequencer::adjust(Seconds delta, TimePoint now, std::vector<Event>& out) {
     if (s.kind != SegmentKind::breathe) {
         next_countdown_ = std::clamp(static_cast<int>(std::ceil(left_s)) - 1, 0, countdown_from_);
     }
+    plan_ticks(length_ - new_left);
     ++adjustments_;
     Event e{EventKind::adjust, now, index_};
     e.delta = change;

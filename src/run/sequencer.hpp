@@ -136,6 +136,8 @@ class Sequencer {
     void advance(TimePoint starts, TimePoint now, std::vector<Event>& out);
     void emit_phases(TimePoint now, std::vector<Event>& out);
     void plan_marks();
+    void plan_ticks(Duration done);
+    bool tick_due(Seconds at) const;
     void start_active(TimePoint now);
     void stop_active(TimePoint now);
 

@@ -28,6 +28,16 @@ TEST_CASE("diagnostics without a line or a file") {
           "selfcare: no routine named 'x'\n");
 }
 
+TEST_CASE("a warning says so after its place, in every form") {
+    const Diagnostic at{{"r.toml", 2, 9}, "same label", "label = \"x\"", Severity::warning};
+    CHECK(format_diagnostic(at) ==
+          "r.toml:2:9: warning: same label\n    label = \"x\"\n"
+          "            ^\n");
+    CHECK(format_diagnostic({{"My Neck.toml"}, "not a name", "", Severity::warning}) ==
+          "selfcare: warning: My Neck.toml: not a name\n");
+    CHECK(format_diagnostic({{}, "odd", "", Severity::warning}) == "selfcare: warning: odd\n");
+}
+
 TEST_CASE("an error reports every diagnostic and keeps its exit code") {
     const Error e({{{"a.toml", 1, 1}, "first", ""}, {{"a.toml", 2, 1}, "second", ""}},
                   ExitCode::invalid_input);

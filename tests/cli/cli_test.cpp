@@ -95,9 +95,9 @@ TEST_CASE("list --json") {
     const Result r = run_selfcare(home, {"list", "--json"});
     CHECK(r.status == 0);
     CHECK(r.out.find(R"({"name": "home-session", "title": "Home session", "total_seconds": )"
-                     R"({"min": 509, "max": 659}, "origin": "builtin", "path": )"
+                     R"({"min": 539, "max": 689}, "origin": "builtin", "path": )"
                      R"("builtin/home-session.toml", "overrides_builtin": false, "valid": true, )"
-                     R"("problem": null})") != std::string::npos);
+                     R"("problem": null, "warnings": 0})") != std::string::npos);
 }
 
 TEST_CASE("check passes every built-in routine file") {
@@ -109,7 +109,7 @@ TEST_CASE("check passes every built-in routine file") {
     const Result r = run_selfcare(home, args);
     CHECK(r.status == 0);
     CHECK(r.err.empty());
-    CHECK(r.out.find(": ok, 8 steps, 8:29-10:59\n") != std::string::npos);
+    CHECK(r.out.find(": ok, 8 steps, 8:59-11:29\n") != std::string::npos);
 }
 
 TEST_CASE("check reports every problem in every file and exits 2") {

@@ -77,7 +77,7 @@ TEST_CASE("log remove appends a removal, and the session leaves every view") {
     const std::string id = id_in(wrong);
     // The month's summary is cached now, with both sessions in it.
     CHECK(as(home, "laptop", {"log", "--weeks", "1", "--csv", "weeks"})
-              .out.find("\r\n2026-W47,2026-11-16,2026-11-22,2,2,12,") != std::string::npos);
+              .out.find("\r\n2026-W47,2026-11-16,2026-11-22,2,2,13,") != std::string::npos);
     const auto before = snapshot(home);
 
     const Result removed = as(home, "laptop", {"log", "remove", id.substr(0, 6)});

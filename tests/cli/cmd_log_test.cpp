@@ -97,7 +97,7 @@ TEST_CASE("other weeks, histories, JSON and CSV") {
           "Goal: 3 sessions and 30 minutes a week\n"
           "\n"
           "Week      Starts      Sessions   Done  Minutes  Goal    Streak  Pain\n"
-          "2026-W46  Mon 9 Nov   ●●●         3/3   33 min  met          1  -\n"
+          "2026-W46  Mon 9 Nov   ●●●         3/3   34 min  met          1  -\n"
           "2026-W47  Mon 16 Nov  ●●          2/3   36 min  so far       1  6.0 → 4.0 (-2.0)\n"
           "\n"
           "Streak: 1 week in a row\n");
@@ -117,8 +117,8 @@ TEST_CASE("other weeks, histories, JSON and CSV") {
 
     const Result csv = sc(home, {"log", "--csv"});
     CHECK(csv.out.starts_with("id,date,start,routine,title,active_s,"));
-    CHECK(csv.out.find(",2026-11-16,2026-11-16T07:30:00+01:00,home-session,Home session,659,509,"
-                       "659,22,22,6,4,completed,yes,manual,") != std::string::npos);
+    CHECK(csv.out.find(",2026-11-16,2026-11-16T07:30:00+01:00,home-session,Home session,689,539,"
+                       "689,24,24,6,4,completed,yes,manual,") != std::string::npos);
     CHECK(sc(home, {"log", "--csv", "--json"}).status == 2);
     CHECK(sc(home, {"log", "--week", "2021-W53"}).err == "selfcare: --week: 2021 has no week 53\n");
 }
@@ -228,7 +228,7 @@ TEST_CASE("the reports take their width from COLUMNS") {
           "Goal: 3 sessions and 30 minutes a week\n"
           "\n"
           "Week      Done  Minutes  Goal    Streak\n"
-          "2026-W46   3/3   33 min  met          1\n"
+          "2026-W46   3/3   34 min  met          1\n"
           "2026-W47   2/3   36 min  so far       1\n"
           "\n"
           "Streak: 1 week in a row\n");

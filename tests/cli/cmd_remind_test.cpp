@@ -49,7 +49,7 @@ TEST_CASE("remind says what would help only when the week is behind") {
     const Result behind = run_selfcare(home, {"remind"}, {}, at("10:00"));
     CHECK(behind.status == 0);
     CHECK(behind.err.empty());
-    CHECK(behind.out == "3 sessions to go by Sunday: home-session takes 8-11 min\n");
+    CHECK(behind.out == "3 sessions to go by Sunday: home-session takes 9-11 min\n");
 
     log_session(home, "2026-11-17 18:00", 12);
     const Result on_track = run_selfcare(home, {"remind"}, {}, at("10:00"));
@@ -61,7 +61,7 @@ TEST_CASE("remind says what would help only when the week is behind") {
     log_session(home, "2026-11-18 18:00", 12);
     const Result sunday = run_selfcare(
         home, {"remind"}, {}, {{"TZ", "Europe/Berlin"}, {"SELFCARE_NOW", "2026-11-22T17:00:00"}});
-    CHECK(sunday.out == "1 session to go by tonight: home-session takes 8-11 min\n");
+    CHECK(sunday.out == "1 session to go by tonight: home-session takes 9-11 min\n");
 }
 
 TEST_CASE("remind --notify hands the line to notify-send, and is quiet when it fails") {
@@ -73,7 +73,7 @@ TEST_CASE("remind --notify hands the line to notify-send, and is quiet when it f
     CHECK(sent.err.empty());
     CHECK(read_file(home / "notified") ==
           "--app-name=selfcare\nTime for self-care\n3 sessions to go by Sunday: home-session "
-          "takes 8-11 min\n");
+          "takes 9-11 min\n");
 
     // No notification service: notify-send fails, selfcare says nothing.
     fs::remove(home / "notified");

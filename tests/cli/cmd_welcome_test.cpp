@@ -16,7 +16,7 @@ TEST_CASE("selfcare alone shows the week, the routines with their lengths and ho
     CHECK(r.err.empty());
     CHECK(r.out.find("So far: 0/3 this week, 0/30 min\n") != std::string::npos);
     CHECK(r.out.find("  neck-release               1:05  Neck release\n") != std::string::npos);
-    CHECK(r.out.find("  home-session         8:29-10:59  Home session\n") != std::string::npos);
+    CHECK(r.out.find("  home-session         8:59-11:29  Home session\n") != std::string::npos);
     CHECK(r.out.find("  my-stretch                 0:45  My stretch\n") != std::string::npos);
     CHECK(r.out.find("  broken                           has problems: selfcare check broken\n") !=
           std::string::npos);

@@ -59,11 +59,11 @@ TEST_CASE("a goal raised in week 47 leaves weeks 43 to 46 met and the streak who
     CHECK(
         history.out.starts_with("Goal: 3 sessions and 30 minutes a week; 4 sessions and 30 "
                                 "minutes from 2026-W47\n"));
-    CHECK(history.out.find("2026-W46  Mon 9 Nov   ●●●            3/3   33 min  met          4") !=
+    CHECK(history.out.find("2026-W46  Mon 9 Nov   ●●●            3/3   34 min  met          4") !=
           std::string::npos);
     CHECK(history.out.find("2026-W47  Mon 16 Nov                 0/4    0 min  so far       4") !=
           std::string::npos);
-    CHECK(history.out.find("2026-W43  Mon 19 Oct  ●●●            3/3   33 min  met          1") !=
+    CHECK(history.out.find("2026-W43  Mon 19 Oct  ●●●            3/3   34 min  met          1") !=
           std::string::npos);
 
     // A past week shows its own goal and the streak as it stood then.
@@ -97,7 +97,7 @@ TEST_CASE("a goal raised in week 47 leaves weeks 43 to 46 met and the streak who
     for (const char* day : {"2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"})
         at(home, std::string(day) + "T20:00:00", {"log", "add", "home-session"});
     const Result later = at(home, "2026-11-25T10:00:00+01:00", {"log", "--weeks", "3"});
-    CHECK(later.out.find("2026-W47  Mon 16 Nov  ●●●●           4/4   44 min  met") !=
+    CHECK(later.out.find("2026-W47  Mon 16 Nov  ●●●●           4/4   46 min  met") !=
           std::string::npos);
     CHECK(later.out.find("2026-W48  Mon 23 Nov                 0/2") != std::string::npos);
 }
@@ -126,6 +126,6 @@ TEST_CASE("a new device joining the synced folder uses the recorded history") {
                                        {"LANG", "C.UTF-8"},
                                        {"COLUMNS", "80"},
                                        {"XDG_STATE_HOME", (home / "state-desktop").string()}});
-    CHECK(other.out.find("3/3   33 min  met          4") != std::string::npos);
+    CHECK(other.out.find("3/3   34 min  met          4") != std::string::npos);
     CHECK(other.out.find("0/4") != std::string::npos);
 }

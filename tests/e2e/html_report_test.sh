@@ -94,15 +94,15 @@ for want in 'Self-care record' '2026-W36 to 2026-W47' 'Mon 31 Aug to Sun 22 Nov'
     grep -qF "$want" "$text" || fail "the PDF does not say '$want'"
 done
 # Rows of the weeks table: week, sessions, goal, minutes, result, pain.
-grep -qE '2026-W36 +Mon 31 Aug +3 +3 / 30 min +33 +met +6\.7 +5\.3 +-1\.3' "$text" ||
+grep -qE '2026-W36 +Mon 31 Aug +3 +3 / 30 min +34 +met +6\.7 +5\.3 +-1\.3' "$text" ||
     fail "week 36's row is not in the PDF"
 grep -qE '2026-W41 +Mon 5 Oct +1 +3 / 30 min +11 +missed' "$text" ||
     fail "week 41's row is not in the PDF"
-grep -qE '2026-W42 +Mon 12 Oct +2 +2 / 20 min +22 +met +4\.0 +1\.0 +-3\.0' "$text" ||
+grep -qE '2026-W42 +Mon 12 Oct +2 +2 / 20 min +23 +met +4\.0 +1\.0 +-3\.0' "$text" ||
     fail "week 42's row is not in the PDF"
 grep -qE '2026-W47 +Mon 16 Nov +1 +2 / 20 min +11 +in progress' "$text" ||
     fail "week 47's row is not in the PDF"
-grep -qE 'home-session +19 +209' "$text" || fail "the routines table is not in the PDF"
+grep -qE 'home-session +19 +218' "$text" || fail "the routines table is not in the PDF"
 
 # The PNG is a real image of the page.
 [ "$(head -c 8 "$work/report.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||

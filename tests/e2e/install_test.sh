@@ -64,6 +64,6 @@ command=$(sed -n 's/^ExecStart=//p' selfcare-remind.service)
 env -i PATH="$work/bin:/usr/bin:/bin" HOME="$work/home" TZ=Europe/Berlin \
     SELFCARE_NOW=2026-11-19T18:10:00 XDG_CONFIG_HOME="$work/c" XDG_DATA_HOME="$work/d" \
     XDG_STATE_HOME="$work/s" XDG_CACHE_HOME="$work/k" $command || fail "the service failed"
-grep -qx "3 sessions to go by Sunday: home-session takes 8-11 min" "$work/notified" ||
+grep -qx "3 sessions to go by Sunday: home-session takes 9-11 min" "$work/notified" ||
     fail "no notification was sent"
 echo ok

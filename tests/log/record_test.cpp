@@ -63,7 +63,7 @@ TEST_CASE("record_run saves worthwhile runs and skips false starts") {
 }
 
 TEST_CASE("a run that reached the end by skipping is recorded as skipped, not completed") {
-    // home-session plans at least 509 s: half of it is 254.5 s.
+    // run_of() plans at least 509 s: half of it is 254.5 s.
     CHECK(outcome_of(run_of(milliseconds(0), true)) == Outcome::skipped);
     CHECK(outcome_of(run_of(milliseconds(254'000), true)) == Outcome::skipped);
     CHECK(outcome_of(run_of(milliseconds(255'000), true)) == Outcome::completed);

@@ -31,6 +31,7 @@ TEST_CASE("the binary carries every file in routines/, and each is valid") {
         REQUIRE(it != all.end());
         CHECK(it->text == test::read_file(f.path()));
         CHECK_NOTHROW(builtin(name));
+        CHECK(Catalog("/nonexistent").plan(name).warnings.empty());
     }
     CHECK(files == builtin_routines().size());
     CHECK(files >= 7);
@@ -75,6 +76,30 @@ TEST_CASE("tennis-ball release spends 20 to 30 seconds on each spot") {
         CHECK(seg.max == Seconds(30));
     }
     CHECK(spots >= 4);
+}
+
+// The get-ready (`prepare`) where the body has to move: from the wall to the
+// foot, and in the home session from sitting for the neck to the wall.
+TEST_CASE("where the body moves, the built-ins give 15 seconds to get there") {
+    const auto gap_before = [](const Schedule& s, std::string_view title) {
+        const auto at = std::ranges::find_if(s.segments, [&](const Segment& seg) {
+            return seg.title == title && seg.kind != SegmentKind::between;
+        });
+        REQUIRE(at != s.segments.end());
+        REQUIRE(at != s.segments.begin());
+        const Segment& gap = *(at - 1);
+        CHECK(gap.kind == SegmentKind::between);
+        CHECK(gap.title == title);  // a get-ready names what comes
+        return gap.max;
+    };
+    const Schedule ball = builtin("tennis-ball-release");
+    CHECK(gap_before(ball, "Ball under the foot") == Seconds(15));
+    const Schedule home = builtin("home-session");
+    CHECK(gap_before(home, "Ball against the wall") == Seconds(15));
+    CHECK(gap_before(home, "Ball under the foot") == Seconds(15));
+    CHECK(ball.total_min == Seconds(164));
+    CHECK(home.total_min == Seconds(539));
+    CHECK(home.total_max == Seconds(689));
 }
 
 TEST_CASE("pressure holds: 30 to 60 seconds, 3 to 5 times, then a 20-second stretch") {

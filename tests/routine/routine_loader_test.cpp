@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "catalog.hpp"
 #include "support.hpp"
@@ -132,4 +133,49 @@ TEST_CASE("a breathing phase with a word and no duration is a problem, not an ex
         CHECK(p.problems[0].message ==
               "a breathing phase is a word and a duration, like \"inhale 4s\"");
     }
+}
+
+TEST_CASE("an include is a routine name or a path, kept as written") {
+    const auto include_of = [](std::string_view value) {
+        const RoutineParse p = parse_routine(
+            fmt::format("title = \"T\"\n[[step]]\ninclude = {}\n", value), "i.toml", "i");
+        return p.problems.empty() ? p.routine.steps.at(0).include
+                                  : "problem: " + p.problems.front().message;
+    };
+    CHECK(include_of("\"calm-breathing\"") == "calm-breathing");
+    CHECK(include_of("\"./calm-breathing.toml\"") == "./calm-breathing.toml");
+    CHECK(include_of("\"../shared/x.toml\"") == "../shared/x.toml");
+    CHECK(include_of("\"calm.toml\"") == "calm.toml");
+    const std::string refused =
+        "problem: 'include' must be a routine name (a-z, 0-9 and '-') or the path of a .toml file "
+        "from this file's folder, such as \"./calm-breathing.toml\"";
+    CHECK(include_of("\"Calm Breathing\"") == refused);
+    CHECK(include_of("\"./a\\u001b[2J.toml\"") == refused);
+    CHECK(include_of("\"\"") == refused);
+    CHECK(include_of("3") == refused);
+    CHECK(include_of(fmt::format("\"./{}.toml\"", std::string(1100, 'a'))) == refused);
+}
+
+TEST_CASE("a repeated step whose label has no {n} is a warning at the label, not a problem") {
+    const auto parsed = [](std::string_view step) {
+        return parse_routine(fmt::format("title = \"T\"\n[[step]]\ntitle = \"Press\"\n{}", step),
+                             "w.toml", "w");
+    };
+    const RoutineParse same = parsed("duration = \"20s\"\nrepeat = 4\nlabel = \"same spot\"\n");
+    CHECK(same.problems.empty());
+    REQUIRE(same.warnings.size() == 1);
+    CHECK(format_diagnostic(same.warnings.front()) ==
+          "w.toml:6:9: warning: every one of the 4 repeats gets the same label; add {n} to tell "
+          "them apart (\"spot {n} of {count}\")\n    label = \"same spot\"\n            ^\n");
+    // {count} alone does not tell the repeats apart either.
+    CHECK(parsed("duration = \"20s\"\nrepeat = 2\nlabel = \"one of {count}\"\n").warnings.size() ==
+          1);
+    CHECK(parsed("duration = \"20s\"\nrepeat = 4\nlabel = \"spot {n}\"\n").warnings.empty());
+    CHECK(parsed("duration = \"20s\"\nlabel = \"the spot\"\n").warnings.empty());
+    CHECK(parsed("duration = \"20s\"\nrepeat = 3\n").warnings.empty());
+    // A warning does not hide a problem in the same file, nor the other way.
+    const RoutineParse both =
+        parsed("duration = \"20s\"\nrepeat = 4\nlabel = \"x\"\nbetween = \"0s\"\n");
+    CHECK(both.problems.size() == 1);
+    CHECK(both.warnings.size() == 1);
 }

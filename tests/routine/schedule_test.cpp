@@ -155,3 +155,31 @@ between_cue = "Roll the ball an inch forward."
                    });
     CHECK(s.total_max == Seconds(10 + 15 + 20 * 4 + 5 + 12 + 5));
 }
+
+TEST_CASE("a get-ready on an include comes before the included routine's first step") {
+    test::TempDir home;
+    test::write_file(home / "outer.toml",
+                     "title = \"Outer\"\n[[step]]\ntitle = \"Sit\"\nduration = \"10s\"\n"
+                     "[[step]]\ninclude = \"middle\"\nprepare = \"15s\"\n");
+    // The first step of the included routine is itself an include: the
+    // get-ready waits for the first real step.
+    test::write_file(home / "middle.toml",
+                     "title = \"Middle\"\n[[step]]\ninclude = \"inner\"\n"
+                     "[[step]]\ntitle = \"Lie down\"\nduration = \"10s\"\nprepare = \"5s\"\n");
+    test::write_file(home / "inner.toml",
+                     "title = \"Inner\"\n[[step]]\ntitle = \"Wall\"\nduration = \"20s\"\n"
+                     "prepare = \"8s\"\n[[step]]\ntitle = \"Wall again\"\nduration = \"20s\"\n");
+    const Schedule s = test::plan_of(Catalog(home.path()), "outer");
+    std::vector<std::string> shape;
+    for (const Segment& seg : s.segments)
+        shape.push_back(fmt::format("{} {} {}s", to_string(seg.kind), seg.title, seg.max.count()));
+    CHECK(shape == std::vector<std::string>{
+                       "work Sit 10s",
+                       "between Wall 15s",  // the include's, longer than the step's own 8 s
+                       "work Wall 20s",
+                       "work Wall again 20s",
+                       "between Lie down 5s",
+                       "work Lie down 10s",
+                   });
+    CHECK(s.total_max == Seconds(10 + 15 + 20 + 20 + 5 + 10));
+}

@@ -1,6 +1,7 @@
 #include "sequencer.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "routine_loader.hpp"
 #include "support.hpp"
@@ -259,4 +260,65 @@ TEST_CASE("total time left counts hold ranges as a range") {
     CHECK(v.total_left_min == 25);
     CHECK(v.total_left_max == 35);
     CHECK(v.until_ready == 15);
+}
+
+namespace {
+
+// Plays segment 0 of two_sides() (30 s) counting aloud, waking exactly at
+// each deadline as the runner does and pressing +/- 10 s at the given
+// seconds into the segment. Returns "tick 10@10", "countdown 5@35", ... with
+// the second into the segment each was sent at.
+std::vector<std::string> counted(std::vector<std::pair<int, int>> presses) {
+    Sequencer seq(two_sides(), 1.0, 0s, true);
+    std::vector<Event> ev;
+    seq.start(t0, ev);
+    std::vector<std::string> out;
+    bool ended = false;
+    const auto note = [&](const std::vector<Event>& events) {
+        for (const Event& e : events) {
+            if (e.segment != 0) continue;
+            if (e.kind == EventKind::segment_end) ended = true;
+            if (e.kind != EventKind::tick && e.kind != EventKind::countdown) continue;
+            const auto at = std::chrono::duration_cast<std::chrono::seconds>(e.at - t0).count();
+            out.push_back(fmt::format("{} {}@{}", to_string(e.kind), e.count, at));
+        }
+    };
+    size_t k = 0;
+    while (!ended) {
+        const TimePoint next = seq.next_deadline();
+        ev.clear();
+        if (k < presses.size() && t0 + std::chrono::seconds(presses[k].first) <= next) {
+            const TimePoint now = t0 + std::chrono::seconds(presses[k].first);
+            seq.update(now, ev);
+            seq.adjust(std::chrono::seconds(presses[k].second), now, ev);
+            ++k;
+        } else {
+            seq.update(next, ev);
+        }
+        note(ev);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("counting aloud follows the end that + and - move") {
+    // As planned: 10, 20, then 5 to 1 before the end at 30.
+    CHECK(counted({}) == std::vector<std::string>{"tick 10@10", "tick 20@20", "countdown 5@25",
+                                                  "countdown 4@26", "countdown 3@27",
+                                                  "countdown 2@28", "countdown 1@29"});
+    // + twice at 22 s: the end moves to 50, so the counting goes on to 40
+    // and the countdown comes before 50, not 30.
+    CHECK(counted({{22, 10}, {22, 10}}) ==
+          std::vector<std::string>{"tick 10@10", "tick 20@20", "tick 30@30", "tick 40@40",
+                                   "countdown 5@45", "countdown 4@46", "countdown 3@47",
+                                   "countdown 2@48", "countdown 1@49"});
+    // - at 5 s: the end is 20, so only 10 is counted before the countdown.
+    CHECK(counted({{5, -10}}) == std::vector<std::string>{"tick 10@10", "countdown 5@15",
+                                                          "countdown 4@16", "countdown 3@17",
+                                                          "countdown 2@18", "countdown 1@19"});
+    // - at 12 s ends it at 20 as well: the tick said at 10 is not said again.
+    CHECK(counted({{12, -10}}) == std::vector<std::string>{"tick 10@10", "countdown 5@15",
+                                                           "countdown 4@16", "countdown 3@17",
+                                                           "countdown 2@18", "countdown 1@19"});
 }
