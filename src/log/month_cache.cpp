@@ -95,12 +95,15 @@ std::optional<MonthSummary> MonthCache::load(YearMonth month) const {
 }
 
 std::optional<SettledWeeks> MonthCache::settled(const LogReader& reader, WeekStart start,
-                                                std::uint64_t goals) const {
+                                                std::uint64_t goals, Date before) const {
     if (root_.empty()) return std::nullopt;
     const FileText file = read_small_file(settled_file(start), kMaxSettledBytes, Links::refuse);
     if (!file.ok() || file.text.empty()) return std::nullopt;
     std::optional<SettledWeeks> s = decode_settled(file.text, data_folder_, start, goals);
-    if (!s || !reader.unchanged(s->from, settled_through(s->week), s->files)) return std::nullopt;
+    // The weeks' end is checked first: stamping every file is the cost.
+    if (!s || s->week + std::chrono::days(7) > before ||
+        !reader.unchanged(s->from, settled_through(s->week), s->files))
+        return std::nullopt;
     return s;
 }
 

@@ -54,10 +54,11 @@ class MonthCache {
                                 const std::function<void(const SessionView&)>& visit) const;
 
     // The settled weeks stored for `start` and the goals whose fingerprint
-    // is `goals` (settled_weeks.hpp), when every log file they were counted
-    // from is exactly as it was (LogReader::unchanged); else nothing.
+    // is `goals` (settled_weeks.hpp), when they end before `before` and
+    // every log file they were counted from is exactly as it was
+    // (LogReader::unchanged); else nothing.
     std::optional<SettledWeeks> settled(const LogReader& reader, WeekStart start,
-                                        std::uint64_t goals) const;
+                                        std::uint64_t goals, Date before) const;
     // Stores `s` for `start` and `goals`, replacing what was there.
     void store_settled(const SettledWeeks& s, WeekStart start, std::uint64_t goals) const;
 

@@ -149,7 +149,7 @@ Report build_report(LogReader& reader, const MonthCache& cache, Date first, int 
     // a clock set back makes it a week in progress again).
     const std::uint64_t goal_print = streak == Streak::compute ? goals_fingerprint(goals) : 0;
     std::optional<SettledWeeks> settled;
-    if (streak == Streak::compute) settled = cache.settled(reader, start, goal_print);
+    if (streak == Streak::compute) settled = cache.settled(reader, start, goal_print, end);
     const Date record_week = week_start(first_day(month_of(today)), start) - days(7);
     const bool record_current = settled && settled->week == record_week;
     if (settled && (settled->week + days(7) > first || settled->week + days(7) > current)) {
