@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "file_damage.hpp"
 #include "session.hpp"
 
 namespace selfcare {
@@ -40,19 +41,6 @@ struct LogFile {
     bool conflict_copy = false;  // "2026-11.laptop-3f9a2c.sync-conflict-....log"
     bool amendments = false;     // "2026-11.laptop-3f9a2c.amend" (amendment.hpp)
 };
-
-// Lines skipped in one file.
-struct FileDamage {
-    std::filesystem::path path;
-    int skipped = 0;
-    std::vector<int> lines;  // the first few line numbers, 1-based
-    std::string note;        // set when the whole file was skipped, saying why
-
-    bool operator==(const FileDamage&) const = default;
-};
-
-// "selfcare: warning: PATH: skipped 2 damaged lines (5, 9); the rest was read\n".
-std::string format_damage(const FileDamage& d);
 
 // What tells one state of a log file from any other. Log files are only
 // appended to, which changes the size and both times; replacing a file
