@@ -3,7 +3,7 @@
 #include <ctime>
 #include <optional>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "error.hpp"
 #include "text.hpp"

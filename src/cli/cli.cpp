@@ -1,7 +1,7 @@
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cmd_completions.hpp"
 #include "cmd_config.hpp"

@@ -1,6 +1,6 @@
 #include "cmd_completions.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "catalog.hpp"
 #include "completion.hpp"

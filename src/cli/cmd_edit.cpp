@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "builtin_routines.hpp"
 #include "catalog.hpp"

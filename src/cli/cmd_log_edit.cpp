@@ -1,6 +1,6 @@
 // `log remove` and `log undo`: corrections that append, never rewrite.
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "cmd_log.hpp"
 #include "corrections.hpp"

@@ -5,7 +5,7 @@
 #include <fcntl.h>
 #include <filesystem>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "catalog.hpp"
 #include "cmd_log.hpp"

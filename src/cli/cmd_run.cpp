@@ -5,7 +5,7 @@
 #include <optional>
 #include <unistd.h>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "amendment.hpp"
 #include "announcer.hpp"

@@ -1,6 +1,6 @@
 #include "cmd_welcome.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "catalog.hpp"
 #include "cmd_log.hpp"

@@ -1,6 +1,6 @@
 #include "completion.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 namespace selfcare {
 

@@ -9,7 +9,7 @@
 #include <tuple>
 #include <unistd.h>
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "error.hpp"
 #include "file.hpp"

@@ -1,6 +1,6 @@
 #include "toml_prescan.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "text.hpp"
 

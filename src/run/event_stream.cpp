@@ -1,6 +1,6 @@
 #include "event_stream.hpp"
 
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "json.hpp"
 

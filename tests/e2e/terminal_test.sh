@@ -42,10 +42,16 @@ wait_gone() {
     fail "the screen kept showing '$1'"
 }
 
-# The m:ss at the end of the progress bar, in seconds.
+# The m:ss at the end of the progress bar, in seconds. A frame can be
+# caught half drawn when the machine is busy, so it looks again for up to
+# 5 s before giving up.
 left() {
     local t
-    t=$(screen | grep -E '^ [[▕].*[]▏]  [0-9]+:[0-9]{2}$' | grep -oE '[0-9]+:[0-9]{2}$' | head -n1)
+    for _ in $(seq 50); do
+        t=$(screen | grep -E '^ [[▕].*[]▏]  [0-9]+:[0-9]{2}$' | grep -oE '[0-9]+:[0-9]{2}$' | head -n1)
+        [ -n "$t" ] && break
+        sleep 0.1
+    done
     [ -n "$t" ] || fail "no countdown on the screen"
     echo $(( 10#${t%%:*} * 60 + 10#${t##*:} ))
 }

@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "error.hpp"
 #include "session_log.hpp"

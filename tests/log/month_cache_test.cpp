@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "session_log.hpp"
 #include "support.hpp"

@@ -1,7 +1,7 @@
 #include "month_summary.hpp"
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 using namespace selfcare;
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 #include "report.hpp"
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "record.hpp"
 #include "report_export.hpp"

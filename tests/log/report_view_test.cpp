@@ -8,7 +8,7 @@
 #include <set>
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "text.hpp"
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "catalog.hpp"
 #include "support.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "builtin_routines.hpp"
 #include "routine_loader.hpp"

@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "catalog.hpp"
 #include "support.hpp"

@@ -1,7 +1,7 @@
 #include "schedule.hpp"
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "catalog.hpp"
 #include "routine_loader.hpp"

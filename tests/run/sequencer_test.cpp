@@ -1,7 +1,7 @@
 #include "sequencer.hpp"
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include "routine_loader.hpp"
 #include "support.hpp"
