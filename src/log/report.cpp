@@ -112,9 +112,11 @@ SettledWeeks make_record(Date week, int run, YearMonth from, const std::vector<M
             if (month_of_file(f.name) < read_from) out.files.push_back(f);
         }
     }
-    for (auto r = reads.rbegin(); r != reads.rend(); ++r) {
-        if (r->month >= out.from && r->month <= through)
-            out.files.insert(out.files.end(), r->files.begin(), r->files.end());
+    // Oldest first. (clang 14 cannot compile libstdc++ 12's views::reverse.)
+    for (size_t i = reads.size(); i-- > 0;) {
+        const MonthRead& r = reads[i];
+        if (r.month >= out.from && r.month <= through)
+            out.files.insert(out.files.end(), r.files.begin(), r.files.end());
     }
     for (size_t i = 0; i < reads.size(); ++i) {
         if (reads[i].month < out.from || reads[i].month > through) continue;
@@ -131,29 +133,54 @@ SettledWeeks make_record(Date week, int run, YearMonth from, const std::vector<M
     return out;
 }
 
-}  // namespace
+// One report being built: the months read so far, newest first, and how
+// far back they settle the streak.
+class ReportBuilder {
+  public:
+    ReportBuilder(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
+                  const GoalHistory& goals, WeekStart start, Streak streak, Sessions sessions)
+        : reader_(reader),
+          cache_(cache),
+          goals_(goals),
+          first_(first),
+          end_(first + days(7 * count)),
+          today_(today),
+          current_(week_start(today, start)),
+          record_week_(week_start(first_day(month_of(today)), start) - days(7)),
+          start_(start),
+          streak_(streak),
+          collector_(first, end_, start, sessions) {}
 
-Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
-                    const GoalHistory& goals, WeekStart start, Streak streak, Sessions sessions) {
-    const Date end = first + days(7 * count);
-    const Date current = week_start(today, start);
-    Collector collector(first, end, start, sessions);
-    const auto finished_miss = [&](Date week) {
-        if (week >= current) return false;
-        const Totals t = collector.totals(week);
-        return !meets_goal(goals.for_week(week), t.counted, t.active_s);
-    };
+    Report build() {
+        load_settled();
+        read_months();
+        Report report{goals_.for_week(end_ - days(7)), start_, today_, {},
+                      collector_.take_sessions(),      0};
+        const bool compute = streak_ == Streak::compute;
+        int run = compute ? *run_through(first_ - days(7), false, nullptr, nullptr) : 0;
+        for (Date w = first_; w < end_; w += days(7)) {
+            WeekSummary s = summary(w);
+            run = carry(s, run);
+            s.streak = compute ? run : 0;
+            report.weeks.push_back(s);
+        }
+        report.streak = report.weeks.empty() ? 0 : report.weeks.back().streak;
+        store_record();
+        return report;
+    }
 
+  private:
     // The streak as it stood at a week long settled, when the cache holds a
     // current record of one that ended before the range (and before today:
     // a clock set back makes it a week in progress again).
-    const std::uint64_t goal_print = streak == Streak::compute ? goals_fingerprint(goals) : 0;
-    std::optional<SettledWeeks> settled;
-    if (streak == Streak::compute) settled = cache.settled(reader, start, goal_print, end);
-    const Date record_week = week_start(first_day(month_of(today)), start) - days(7);
-    const bool record_current = settled && settled->week == record_week;
-    if (settled && (settled->week + days(7) > first || settled->week + days(7) > current)) {
-        settled.reset();
+    void load_settled() {
+        if (streak_ != Streak::compute) return;
+        goal_print_ = goals_fingerprint(goals_);
+        settled_ = cache_.settled(reader_, start_, goal_print_, end_);
+        record_current_ = settled_ && settled_->week == record_week_;
+        const bool too_late =
+            settled_ && (settled_->week + days(7) > first_ || settled_->week + days(7) > current_);
+        if (too_late) settled_.reset();
     }
 
     // Months newest first. Once the months from `first`'s month back to some
@@ -161,86 +188,102 @@ Report build_report(LogReader& reader, const MonthCache& cache, Date first, int 
     // complete; the streak is settled when one of those, at or before the
     // range, is a finished week that missed the goal, or the settled record
     // is reached.
-    std::vector<YearMonth> months = reader.months();
-    std::ranges::reverse(months);
-    const YearMonth last_month = month_of(end - days(1));
-    Date settled_back_to = end;  // earliest week start known to be complete
-    Date complete_from = Date::min();
-    std::vector<MonthRead> reads;
-    YearMonth read_from = last_month + std::chrono::months(1);  // the oldest month read
-    bool used_record = false;
-    for (const YearMonth m : months) {
-        if (m > last_month) continue;
-        if (settled && m < month_of(settled->week + days(7))) {
-            for (FileDamage& d : damage_before(*settled, read_from))
-                reader.add_damage(std::move(d));
-            used_record = true;
-        }
-        if (used_record || (m < month_of(first) && streak == Streak::skip)) {
-            complete_from = first_day(m + std::chrono::months(1));
-            break;
-        }
-        reads.push_back({m, reader.damage().size(), {}});
-        read_from = m;
-        if (collector.keeps_sessions_of(m)) {
-            reads.back().files =
-                cache.read(reader, m, [&](const SessionView& v) { collector.add(v); });
-        } else {
-            MonthSummary s = cache.summarize(reader, m);
-            collector.add_month(s);
-            reads.back().files = std::move(s.files);
-        }
-        if (m > month_of(first)) continue;
-        bool settled_here = false;
-        const Date floor = first_day(m);
-        for (Date w = std::min(first, settled_back_to); w >= floor; w -= days(7)) {
-            if (finished_miss(w)) {
-                settled_here = true;
-                break;
+    void read_months() {
+        std::vector<YearMonth> months = reader_.months();
+        std::ranges::reverse(months);
+        const YearMonth last_month = month_of(end_ - days(1));
+        read_from_ = last_month + std::chrono::months(1);
+        for (const YearMonth m : months) {
+            if (m > last_month) continue;
+            if (reaches_record(m) || (m < month_of(first_) && streak_ == Streak::skip)) {
+                complete_from_ = first_day(m + std::chrono::months(1));
+                return;
             }
-            settled_back_to = w;
-        }
-        if (settled_here) {
-            complete_from = floor;
-            break;
+            read_month(m);
+            if (m <= month_of(first_) && misses_in(m)) {
+                complete_from_ = first_day(m);
+                return;
+            }
         }
     }
 
-    Report report{goals.for_week(end - days(7)), start, today, {}, collector.take_sessions(), 0};
-    const auto carry = [&](const WeekSummary& w, int run) {
+    // Whether month m is covered by the settled record; the first time it
+    // is, the record's damage in the months not read is reported.
+    bool reaches_record(YearMonth m) {
+        if (used_record_ || !settled_ || m >= month_of(settled_->week + days(7)))
+            return used_record_;
+        for (FileDamage& d : damage_before(*settled_, read_from_))
+            reader_.add_damage(std::move(d));
+        used_record_ = true;
+        return true;
+    }
+
+    void read_month(YearMonth m) {
+        reads_.push_back({m, reader_.damage().size(), {}});
+        read_from_ = m;
+        if (collector_.keeps_sessions_of(m)) {
+            reads_.back().files =
+                cache_.read(reader_, m, [&](const SessionView& v) { collector_.add(v); });
+            return;
+        }
+        MonthSummary s = cache_.summarize(reader_, m);
+        collector_.add_month(s);
+        reads_.back().files = std::move(s.files);
+    }
+
+    // Whether a finished week that missed the goal starts in month m or
+    // later, at or before the range; the weeks found not to miss are
+    // remembered so that the next month goes on from there.
+    bool misses_in(YearMonth m) {
+        const Date floor = first_day(m);
+        for (Date w = std::min(first_, settled_back_to_); w >= floor; w -= days(7)) {
+            if (finished_miss(w)) return true;
+            settled_back_to_ = w;
+        }
+        return false;
+    }
+
+    bool finished_miss(Date week) const {
+        if (week >= current_) return false;
+        const Totals t = collector_.totals(week);
+        return !meets_goal(goals_.for_week(week), t.counted, t.active_s);
+    }
+
+    static int carry(const WeekSummary& w, int run) {
         if (w.met) return run + 1;
         return w.in_progress ? run : 0;
-    };
-    const auto summary = [&](Date w) {
-        const Totals t = collector.totals(w);
+    }
+
+    WeekSummary summary(Date w) const {
+        const Totals t = collector_.totals(w);
         return WeekSummary{w,
-                           week_name(w, start),
+                           week_name(w, start_),
                            t.sessions,
                            t.counted,
                            t.active_s,
-                           meets_goal(goals.for_week(w), t.counted, t.active_s),
-                           w >= current,
+                           meets_goal(goals_.for_week(w), t.counted, t.active_s),
+                           w >= current_,
                            0,
                            t.pain,
-                           goals.for_week(w)};
-    };
+                           goals_.for_week(w)};
+    }
+
     // The streak after week `last`: back to the last finished week that
     // missed the goal (an empty week misses it), or to the settled record,
     // then forward. With `strict`, nothing when a week it needs was not
     // read; `from` is set to the month where the streak began.
-    const auto run_through = [&](Date last, bool strict, YearMonth* from,
-                                 bool* chained) -> std::optional<int> {
+    std::optional<int> run_through(Date last, bool strict, YearMonth* from, bool* chained) const {
         Date w = last;
         int run = 0;
         bool on_record = false;
         while (true) {
-            if (used_record && w == settled->week) {
-                run = settled->run;
+            if (used_record_ && w == settled_->week) {
+                run = settled_->run;
                 on_record = true;
                 break;
             }
-            if (strict && w < complete_from) return std::nullopt;
-            if (finished_miss(w) || collector.totals(w).sessions == 0) break;
+            if (strict && w < complete_from_) return std::nullopt;
+            if (finished_miss(w) || collector_.totals(w).sessions == 0) break;
             w -= days(7);
         }
         if (from) *from = month_of(w);
@@ -248,32 +291,49 @@ Report build_report(LogReader& reader, const MonthCache& cache, Date first, int 
         for (w += days(7); w <= last; w += days(7))
             run = carry(summary(w), run);
         return run;
-    };
-
-    int run = 0;
-    if (streak == Streak::compute) run = *run_through(first - days(7), false, nullptr, nullptr);
-    for (Date w = first; w < end; w += days(7)) {
-        WeekSummary s = summary(w);
-        run = carry(s, run);
-        s.streak = streak == Streak::compute ? run : 0;
-        report.weeks.push_back(s);
     }
-    report.streak = report.weeks.empty() ? 0 : report.weeks.back().streak;
 
     // A new record for the last week that ended before this month began, so
     // that the next report reads only this month and the one before; kept
     // unless the streak reaches back to weeks this report did not read.
-    if (streak == Streak::compute && cache.enabled() && record_week + days(7) <= end &&
-        !record_current) {
+    void store_record() const {
+        if (streak_ != Streak::compute || !cache_.enabled() || record_week_ + days(7) > end_ ||
+            record_current_)
+            return;
         YearMonth from;
         bool chained = false;
-        if (const auto r = run_through(record_week, true, &from, &chained)) {
-            cache.store_settled(make_record(record_week, *r, from, reads, reader.damage(),
-                                            chained ? &*settled : nullptr, read_from),
-                                start, goal_print);
+        if (const auto r = run_through(record_week_, true, &from, &chained)) {
+            cache_.store_settled(make_record(record_week_, *r, from, reads_, reader_.damage(),
+                                             chained ? &*settled_ : nullptr, read_from_),
+                                 start_, goal_print_);
         }
     }
-    return report;
+
+    LogReader& reader_;
+    const MonthCache& cache_;
+    const GoalHistory& goals_;
+    Date first_, end_, today_;
+    Date current_;      // the week in progress
+    Date record_week_;  // the last week that ended before this month began
+    WeekStart start_;
+    Streak streak_;
+    Collector collector_;
+    std::uint64_t goal_print_ = 0;
+    std::optional<SettledWeeks> settled_;
+    bool record_current_ = false;  // the cache's record is already of record_week_
+    bool used_record_ = false;     // the months read reached the record
+    Date settled_back_to_ = end_;  // the earliest week start known to be complete
+    Date complete_from_ = Date::min();
+    std::vector<MonthRead> reads_;
+    YearMonth read_from_;  // the oldest month read
+};
+
+}  // namespace
+
+Report build_report(LogReader& reader, const MonthCache& cache, Date first, int count, Date today,
+                    const GoalHistory& goals, WeekStart start, Streak streak, Sessions sessions) {
+    return ReportBuilder(reader, cache, first, count, today, goals, start, streak, sessions)
+        .build();
 }
 
 }  // namespace selfcare
