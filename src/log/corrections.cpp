@@ -30,8 +30,8 @@ std::optional<Session> last_session_of(LogReader& reader, std::string_view devic
     std::vector<Written> files;
     for (const LogFile& f : reader.files()) {
         struct stat st {};
-        if (f.amendments || f.conflict_copy || f.device != device) continue;
-        if (::stat(f.path.c_str(), &st) != 0) continue;  // gone since the listing
+        if (f.amendments || f.conflict_copy || f.device() != device) continue;
+        if (::stat(reader.path_of(f).c_str(), &st) != 0) continue;  // gone since the listing
         files.push_back(
             {static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
              f.month});

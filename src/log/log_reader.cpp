@@ -57,7 +57,7 @@ bool parse_file_name(std::string_view name, LogFile& out) {
     out.conflict_copy = mark != std::string_view::npos;
     if (out.conflict_copy) middle = middle.substr(0, mark);
     if (!is_device_name(middle)) return false;
-    out.device = middle;
+    out.device_size = static_cast<std::uint8_t>(middle.size());
     out.month = std::chrono::year(y) / m;
     return true;
 }
@@ -158,14 +158,11 @@ LogReader::LogReader(fs::path folder, YearMonth from) : folder_(std::move(folder
         if (errno == ENOENT) return;
         throw cannot_read(folder_);
     }
-    std::string prefix = folder_.string();
-    if (!prefix.ends_with('/')) prefix += '/';
     errno = 0;
     while (const dirent* entry = ::readdir(dir)) {
         LogFile file;
         if (parse_file_name(entry->d_name, file) && file.month >= from) {
             file.name = entry->d_name;
-            file.path = prefix + file.name;
             files_.push_back(std::move(file));
         }
     }
@@ -179,9 +176,15 @@ LogReader::LogReader(fs::path folder, YearMonth from) : folder_(std::move(folder
     // before the sessions they are about go past.
     std::ranges::sort(files_, [](const LogFile& a, const LogFile& b) {
         const bool a_sessions = !a.amendments, b_sessions = !b.amendments;
-        return std::tie(a.month, a_sessions, a.conflict_copy, a.path) <
-               std::tie(b.month, b_sessions, b.conflict_copy, b.path);
+        return std::tie(a.month, a_sessions, a.conflict_copy, a.name) <
+               std::tie(b.month, b_sessions, b.conflict_copy, b.name);
     });
+}
+
+std::string LogReader::path_of(const LogFile& file) const {
+    std::string path = folder_.string();
+    if (!path.ends_with('/')) path += '/';
+    return path + file.name;
 }
 
 std::vector<YearMonth> LogReader::months() const {
@@ -222,7 +225,7 @@ std::optional<std::vector<FileStamp>> LogReader::stamps(YearMonth month) const {
     std::vector<FileStamp> out;
     for (size_t i = first; i < last; ++i) {
         struct stat st {};
-        if (::stat(files_[i].path.c_str(), &st) != 0) return std::nullopt;
+        if (::stat(path_of(files_[i]).c_str(), &st) != 0) return std::nullopt;
         out.push_back(stamp_of(st, files_[i].name));
     }
     return out;
@@ -296,22 +299,23 @@ FileStamp LogReader::scan(const LogFile& file, std::string_view version_prefix, 
                           Take&& take_line) {
     // Not zeroed: only bytes read into it are ever looked at.
     if (!buffer_) buffer_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
-    InputFile in = open_input(file.path);
+    const std::string path = path_of(file);
+    InputFile in = open_input(path);
     if (!in.fd) {
         if (!in.not_regular) {
-            throw Error(fmt::format("cannot read {}: {}", printable(file.path), in.error));
+            throw Error(fmt::format("cannot read {}: {}", printable(path), in.error));
         }
         // A FIFO or a link to /dev/zero where a month file should be: read,
         // it would hang or never end. It is skipped, said once, and the
         // rest of the log is read.
         struct stat st {};
-        if (::stat(file.path.c_str(), &st) != 0) throw cannot_read(file.path);
-        damage_.push_back(FileDamage{file.path, 0, {}, "not a regular file; skipped it"});
+        if (::stat(path.c_str(), &st) != 0) throw cannot_read(path);
+        damage_.push_back(FileDamage{path, 0, {}, "not a regular file; skipped it"});
         return stamp_of(st, file.name);
     }
-    FileInput input(std::move(in.fd), file.path);
+    FileInput input(std::move(in.fd), path);
     FileStamp stamp = input.stamp();
-    FileDamage damage{file.path, 0, {}, {}};
+    FileDamage damage{path, 0, {}, {}};
     const auto damaged = [&](int line) {
         if (damage.lines.size() < kLinesNamed) damage.lines.push_back(line);
         ++damage.skipped;

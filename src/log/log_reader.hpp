@@ -31,15 +31,17 @@ class IdSet;
 using YearMonth = std::chrono::year_month;
 
 struct LogFile {
-    // The folder and the name joined as plain strings: a std::filesystem::path
-    // for each of the hundreds of files in a log folder was half the cost of
-    // `status`.
-    std::string path;
+    // The name alone, without the folder: a log folder holds hundreds of
+    // files, and only the few read need a path (LogReader::path_of).
     std::string name;
     YearMonth month;
-    std::string device;
-    bool conflict_copy = false;  // "2026-11.laptop-3f9a2c.sync-conflict-....log"
-    bool amendments = false;     // "2026-11.laptop-3f9a2c.amend" (amendment.hpp)
+    std::uint8_t device_size = 0;  // device names are 1 to 40 characters
+    bool conflict_copy = false;    // "2026-11.laptop-3f9a2c.sync-conflict-....log"
+    bool amendments = false;       // "2026-11.laptop-3f9a2c.amend" (amendment.hpp)
+
+    // The device that wrote it ("laptop-3f9a2c"), the part of the name
+    // after the month.
+    std::string_view device() const { return std::string_view(name).substr(8, device_size); }
 };
 
 // What tells one state of a log file from any other. Log files are only
@@ -76,6 +78,8 @@ class LogReader {
     const std::vector<LogFile>& files() const { return files_; }
 
     const std::filesystem::path& folder() const { return folder_; }
+    // The folder and the file's name joined as plain strings.
+    std::string path_of(const LogFile& file) const;
 
     // Calls `visit` for every good session in the files of `month`, each id
     // once, leaving out those an amendment of the month removed (from any
