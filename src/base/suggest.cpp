@@ -33,6 +33,12 @@ std::string closest_match(std::string_view word, std::span<const std::string_vie
     std::string_view best;
     int best_distance = allowed + 1;
     for (const std::string_view candidate : candidates) {
+        // The distance is at least the difference in length, so most
+        // candidates need no table: 100,000 unknown keys are checked
+        // against every known one.
+        const auto longer = std::max(word.size(), candidate.size());
+        if (longer - std::min(word.size(), candidate.size()) >= static_cast<size_t>(best_distance))
+            continue;
         const int d = edit_distance(word, candidate);
         if (d < best_distance) {
             best = candidate;
