@@ -329,10 +329,11 @@ constexpr size_t command_count = std::size(commands);
 
 // The word naming the command: the first that is not an option, or nullptr.
 // The program's own options (--help, --version) take no value, so CLI11
-// reads the same word as the command.
+// reads the same word as the command. "--" first is returned itself: what
+// CLI11 makes of the words after it is left to CLI11, with every command.
 const char* command_word(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
-        if (argv[i][0] != '-') return argv[i];
+        if (argv[i][0] != '-' || std::string_view(argv[i]) == "--") return argv[i];
     return nullptr;
 }
 

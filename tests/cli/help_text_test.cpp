@@ -70,6 +70,13 @@ TEST_CASE("the program's help names every command, with the program's examples")
             CHECK(help.out.find("\n  " + name + " ") != std::string::npos);
         }
     }
+    // A command's name after "--" is not the command: the help is the
+    // program's, with the commands in their usual order.
+    const test::Result plain = test::run_selfcare(home, {"--help"});
+    for (const std::string& name : top_level()) {
+        CAPTURE(name);
+        CHECK(test::run_selfcare(home, {"-h", "--", name}).out == plain.out);
+    }
 }
 
 TEST_CASE("each command's help, asked for before or after it, shows its own examples") {
