@@ -34,8 +34,10 @@ Error cannot_read(const fs::path& path) {
 
 // "2026-11.laptop-3f9a2c.log", "2026-11.laptop-3f9a2c.amend" and their
 // conflict copies; false for anything else in the folder (Syncthing's own
-// files, a user's notes).
-bool parse_file_name(std::string_view name, LogFile& out) {
+// files, a user's notes), and for the files of months before `from`, which
+// are passed over before their device name is checked (`status` lists ten
+// years of files to read one month's).
+bool parse_file_name(std::string_view name, YearMonth from, LogFile& out) {
     out.amendments = name.ends_with(".amend");
     const size_t suffix = out.amendments ? 6 : 4;
     if (name.size() < 9 + suffix || name[4] != '-' || name[7] != '.' ||
@@ -52,13 +54,14 @@ bool parse_file_name(std::string_view name, LogFile& out) {
         m = m * 10 + (name[i] - '0');
     }
     if (y < 1 || m < 1 || m > 12) return false;
+    out.month = std::chrono::year(y) / m;
+    if (out.month < from) return false;
     std::string_view middle = name.substr(8, name.size() - 8 - suffix);
     const size_t mark = middle.find(kConflictMark);
     out.conflict_copy = mark != std::string_view::npos;
     if (out.conflict_copy) middle = middle.substr(0, mark);
     if (!is_device_name(middle)) return false;
     out.device_size = static_cast<std::uint8_t>(middle.size());
-    out.month = std::chrono::year(y) / m;
     return true;
 }
 
@@ -161,7 +164,7 @@ LogReader::LogReader(fs::path folder, YearMonth from) : folder_(std::move(folder
     errno = 0;
     while (const dirent* entry = ::readdir(dir)) {
         LogFile file;
-        if (parse_file_name(entry->d_name, file) && file.month >= from) {
+        if (parse_file_name(entry->d_name, from, file)) {
             file.name = entry->d_name;
             files_.push_back(std::move(file));
         }
