@@ -7,6 +7,7 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 LINT_BUILD ?= build-lint
 LINT_ANALYZER ?= 1
+LINT_PARTS ?= tidy format
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 ifneq ($(CI),)
@@ -81,7 +82,7 @@ fuzz: test-deps
 # libraries (see CMakeLists.txt); it needs no compiling.
 lint: test-deps
 	cmake -S . -B $(LINT_BUILD) $(CMAKE_FLAGS) -DSELFCARE_EMBED_LIBS=OFF >/dev/null
-	BUILD=$(LINT_BUILD) JOBS=$(JOBS) LINT_ANALYZER=$(LINT_ANALYZER) ./.ci/lint
+	BUILD=$(LINT_BUILD) JOBS=$(JOBS) LINT_ANALYZER=$(LINT_ANALYZER) LINT_PARTS="$(LINT_PARTS)" ./.ci/lint
 
 format:
 	clang-format -i src/*/*.cpp src/*/*.hpp tests/*.cpp tests/*.hpp tests/*/*.cpp tests/*/*.hpp
