@@ -245,6 +245,18 @@ std::vector<std::string> logged(const TempDir& home) {
     }
     return lines;
 }
+
+// The tiny routine, and a speech command in the config that appends each
+// cue it is given to a file, whose path is returned.
+std::string record_speech(const TempDir& home) {
+    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
+    const std::string said = (home / "said").string();
+    write_file(home / "speak", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> " + said + "\n");
+    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
+    write_file(home / "config/selfcare/config.toml",
+               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    return said;
+}
 }  // namespace
 
 TEST_CASE("a completed run is recorded in the log; --no-log and previews are not") {
@@ -318,12 +330,7 @@ TEST_CASE("a session that cannot be saved is reported after the summary, exit 1"
 
 TEST_CASE("the speech command in the config speaks the cues; --quiet silences it") {
     TempDir home;
-    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
-    const std::string said = (home / "said").string();
-    write_file(home / "speak", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> " + said + "\n");
-    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
-    write_file(home / "config/selfcare/config.toml",
-               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    const std::string said = record_speech(home);
     REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log"}, "\n").status == 0);
     // Each cue cuts off the one before, so a quick one may be cut before it
     // writes; the last, "Done", has nothing after it.
@@ -337,12 +344,7 @@ TEST_CASE("the speech command in the config speaks the cues; --quiet silences it
 
 TEST_CASE("full speech says the pain question while it waits for the answer") {
     TempDir home;
-    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
-    const std::string said = (home / "said").string();
-    write_file(home / "speak", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> " + said + "\n");
-    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
-    write_file(home / "config/selfcare/config.toml",
-               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    const std::string said = record_speech(home);
     // The answer comes half a second after the question, as a person's would.
     const Result r = run_program(home, {"/bin/sh", "-c",
                                         "(sleep 0.5; printf '7\\n\\n') | \"$0\" run tiny --rate "
