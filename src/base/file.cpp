@@ -1,5 +1,6 @@
 #include "file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -49,8 +50,17 @@ InputFile open_input(const std::filesystem::path& path, Links links) {
     in.fd = Fd(::open(path.c_str(), flags));
     if (!in.fd) {
         in.missing = errno == ENOENT;
-        in.error = errno == ELOOP && links == Links::refuse ? "is a symbolic link; refusing it"
-                                                            : std::strerror(errno);
+        if (errno == ELOOP && links == Links::refuse) {
+            in.error = "is a symbolic link; refusing it";
+        } else if (in.missing) {
+            // strerror's own text: selfcare never sets a locale, so that is
+            // always the English one. A missing config is the usual case at
+            // every prompt, and strerror would page in libc's message
+            // catalogue code for it.
+            in.error = "No such file or directory";
+        } else {
+            in.error = std::strerror(errno);
+        }
         return in;
     }
     struct stat st {};
@@ -61,6 +71,8 @@ InputFile open_input(const std::filesystem::path& path, Links links) {
     } else if (!S_ISREG(st.st_mode)) {
         in.error = "is not a regular file (a pipe, a device or a socket); refusing to read it";
         in.not_regular = true;
+    } else {
+        in.size = static_cast<std::uint64_t>(st.st_size);
     }
     if (!in.error.empty()) in.fd = Fd();
     return in;
@@ -74,21 +86,26 @@ FileText read_small_file(const std::filesystem::path& path, std::size_t max_byte
         out.missing = in.missing;
         return out;
     }
-    // Read in pieces, one byte past the limit at most, so that an oversized
-    // file is known without trusting its size and a small file costs only
-    // its own size.
-    char buffer[16 * 1024];
-    while (out.text.size() <= max_bytes) {
-        const std::size_t want = std::min(sizeof buffer, max_bytes + 1 - out.text.size());
-        const ssize_t n = ::read(in.fd.get(), buffer, want);
+    // Read straight into the text, one byte past the limit at most, so that
+    // an oversized file is known without trusting its size. The size at
+    // opening is the first guess: most files are read by one read() into
+    // room made once, and one more read() finds the end.
+    std::size_t have = 0;
+    std::size_t room = std::min<std::uint64_t>(in.size + 1, max_bytes + 1);
+    while (have <= max_bytes) {
+        if (have == room) room = std::min(room * 2, max_bytes + 1);
+        out.text.resize(room);
+        const ssize_t n = ::read(in.fd.get(), out.text.data() + have, room - have);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             out.error = std::strerror(errno);
+            out.text.clear();
             return out;
         }
         if (n == 0) break;
-        out.text.append(buffer, static_cast<std::size_t>(n));
+        have += static_cast<std::size_t>(n);
     }
+    out.text.resize(have);
     if (out.text.size() > max_bytes) {
         out.error =
             fmt::format("file is larger than {} KiB; refusing to read it", max_bytes / 1024);

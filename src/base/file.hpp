@@ -5,6 +5,7 @@
 // or unreadable file means for it.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -45,6 +46,7 @@ struct InputFile {
     std::string error;         // empty when `fd` is open
     bool missing = false;      // it does not exist: for most callers, not an error
     bool not_regular = false;  // refused: a FIFO, a device or a socket (a folder is EISDIR)
+    std::uint64_t size = 0;    // its size when opened: a hint, since it may grow
 };
 
 // Opens `path` for reading. The open does not block, so a FIFO in its place

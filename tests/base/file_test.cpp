@@ -38,6 +38,19 @@ TEST_CASE("a file one byte over the limit is refused; one at the limit is read")
 
 // Each of these would hang or never end a read if it were opened and read
 // like a file: a FIFO with no writer blocks the open, /dev/zero never ends.
+TEST_CASE("a file longer than its size said when it was opened is read whole, to the limit") {
+    // /proc files say they are empty, then give pages of text: the size
+    // seen at opening is only where reading starts.
+    const FileText status = read_small_file("/proc/self/status", 64 * 1024);
+    REQUIRE(status.ok());
+    CHECK(status.text.starts_with("Name:"));
+    CHECK(status.text.find("\nPid:") != std::string::npos);
+    CHECK(status.text.ends_with('\n'));
+    const FileText over = read_small_file("/proc/self/status", 16);
+    CHECK(over.error.starts_with("file is larger than"));
+    CHECK(over.text.empty());
+}
+
 TEST_CASE("FIFOs, devices and folders are refused at once") {
     TempDir dir;
     REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
