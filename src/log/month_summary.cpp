@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -9,8 +10,9 @@ namespace selfcare {
 namespace {
 
 // v3: the counting rule changed (counts_toward_goal), so the counts an older
-// summary holds are stale and it is read as a miss.
-constexpr std::string_view kVersionLine = "# selfcare month summary v3";
+// summary holds are stale and it is read as a miss. v4: the checksum is
+// `checksum`, no longer FNV-1a.
+constexpr std::string_view kVersionLine = "# selfcare month summary v4";
 constexpr std::string_view kEndTag = "end\t";
 constexpr size_t kLinesNamed = 10;  // as many as LogReader names per file
 
@@ -200,14 +202,14 @@ std::optional<std::string_view> checked_body(std::string_view text, size_t max_b
     const std::string_view end = text.substr(last, text.size() - 1 - last);
     std::uint64_t sum = 0;
     if (!end.starts_with(kEndTag) || end.size() != kEndTag.size() + 16 ||
-        !number(end.substr(kEndTag.size()), sum, 16) || sum != fnv1a(text.substr(0, last))) {
+        !number(end.substr(kEndTag.size()), sum, 16) || sum != checksum(text.substr(0, last))) {
         return std::nullopt;
     }
     return text.substr(0, last);
 }
 
 void seal(std::string& out) {
-    out += fmt::format("{}{:016x}\n", kEndTag, fnv1a(out));
+    out += fmt::format("{}{:016x}\n", kEndTag, checksum(out));
 }
 
 std::uint64_t fnv1a(std::string_view text) {
@@ -216,6 +218,24 @@ std::uint64_t fnv1a(std::string_view text) {
         h ^= static_cast<unsigned char>(c);
         h *= 0x100000001b3ULL;
     }
+    return h;
+}
+
+std::uint64_t checksum(std::string_view text) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ text.size();
+    const auto mix = [&h](std::uint64_t word) {
+        h = (h ^ word) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    };
+    size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, 8);
+        mix(word);
+    }
+    std::uint64_t tail = 0;
+    if (i < text.size()) std::memcpy(&tail, text.data() + i, text.size() - i);
+    mix(tail);
     return h;
 }
 

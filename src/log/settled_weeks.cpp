@@ -9,7 +9,8 @@
 namespace selfcare {
 namespace {
 
-constexpr std::string_view kVersionLine = "# selfcare settled weeks v1";
+// v2: the checksum is `checksum`, no longer FNV-1a.
+constexpr std::string_view kVersionLine = "# selfcare settled weeks v2";
 
 std::string head(const std::filesystem::path& folder, WeekStart start, std::uint64_t goals) {
     return fmt::format("{}\nfolder\t{}\nstart\t{}\ngoals\t{:016x}\n", kVersionLine, folder.string(),

@@ -129,7 +129,7 @@ TEST_CASE("a damaged, truncated, foreign or newer cache file is ignored and rewr
     MonthCache(f.root(), other.path()).summarize(other_reader, kNov);
     const std::string foreign = read_file(MonthCache(f.root(), other.path()).file_for(kNov));
     std::string newer = good;
-    newer.replace(newer.find(" v3"), 3, " v9");
+    newer.replace(newer.find(" v4"), 3, " v9");
 
     for (const std::string& bad :
          {std::string("garbage\n\x01\x02"), good.substr(0, good.size() / 2),

@@ -1,5 +1,7 @@
 #include "month_summary.hpp"
 
+#include <set>
+
 #include <doctest/doctest.h>
 #include <fmt/core.h>
 
@@ -38,7 +40,7 @@ std::string encoded() {
 
 TEST_CASE("a summary reads back exactly as it was written") {
     const std::string text = encoded();
-    CHECK(text.starts_with("# selfcare month summary v3\nfolder\t" + kFolder.string() +
+    CHECK(text.starts_with("# selfcare month summary v4\nfolder\t" + kFolder.string() +
                            "\nmonth\t2026-11\nfile\t2026-11.desk-000001.log\t4096\t"));
     CHECK(text.find("\ndamage\t2026-11.desk-000001.log\t12\t5,9\t\n") != std::string::npos);
     CHECK(text.find("\nday\t1\t2\t1\t900\t0\t0\t0\t0\t0\t0\nday\t30\t1\t1\t600\t7\t1\t3\t1\t-"
@@ -75,24 +77,29 @@ TEST_CASE("garbage, another month, another folder or another version is refused"
     CHECK_FALSE(decode_summary(text, std::chrono::year(2026) / 10, kFolder));
     CHECK_FALSE(decode_summary(text, kNov, "/home/bo/.local/share/selfcare"));
     // A newer version, with a checksum that fits it, is still not read.
-    std::string v4 = text.substr(0, text.rfind("end\t"));
-    v4.replace(v4.find("v3"), 2, "v4");
-    v4 += fmt::format("end\t{:016x}\n", fnv1a(v4));
-    CHECK_FALSE(decode_summary(v4, kNov, kFolder));
+    std::string v5 = text.substr(0, text.rfind("end\t"));
+    v5.replace(v5.find("v4"), 2, "v5");
+    v5 += fmt::format("end\t{:016x}\n", checksum(v5));
+    CHECK_FALSE(decode_summary(v5, kNov, kFolder));
     // A v2 summary holds counts made by the old counting rule: not read.
     std::string v2 = text.substr(0, text.rfind("end\t"));
-    v2.replace(v2.find("v3"), 2, "v2");
-    v2 += fmt::format("end\t{:016x}\n", fnv1a(v2));
+    v2.replace(v2.find("v4"), 2, "v2");
+    v2 += fmt::format("end\t{:016x}\n", checksum(v2));
     CHECK_FALSE(decode_summary(v2, kNov, kFolder));
+    // A v3 summary, sealed with FNV-1a as v3 was, is made again.
+    std::string v3 = text.substr(0, text.rfind("end\t"));
+    v3.replace(v3.find("v4"), 2, "v3");
+    v3 += fmt::format("end\t{:016x}\n", fnv1a(v3));
+    CHECK_FALSE(decode_summary(v3, kNov, kFolder));
     CHECK_FALSE(decode_summary(text + text, kNov, kFolder));
 }
 
 TEST_CASE("well-formed text that breaks a summary's rules is refused") {
     // Each body has a correct header and checksum, so only the rule refuses it.
     const auto with_body = [](const std::string& body) {
-        std::string t = "# selfcare month summary v3\nfolder\t" + kFolder.string() +
+        std::string t = "# selfcare month summary v4\nfolder\t" + kFolder.string() +
                         "\nmonth\t2026-11\n" + body;
-        return t + fmt::format("end\t{:016x}\n", fnv1a(t));
+        return t + fmt::format("end\t{:016x}\n", checksum(t));
     };
     const std::string file = "file\t2026-11.a-1.log\t10\t1\t1\t1\t1\t33152\n";
     CHECK(decode_summary(with_body(file + "day\t3\t1\t1\t60\t0\t0\t0\t0\t0\t0\n"), kNov, kFolder));
@@ -148,4 +155,20 @@ TEST_CASE("sessions add up per day; counted follows the goal rule") {
     add_session(s, v);
     CHECK(s.days[15] == Totals{2, 1, 800, {}});
     CHECK(s.days[14] == Totals{});
+}
+
+TEST_CASE("the checksum tells apart texts that differ in length, order or any one bit") {
+    CHECK(checksum("") != checksum(std::string(1, '\0')));
+    CHECK(checksum(std::string(8, '\0')) != checksum(std::string(16, '\0')));
+    CHECK(checksum("aaaaaaaabbbbbbbb") != checksum("bbbbbbbbaaaaaaaa"));
+    const std::string text = "2026-11.laptop-3f9a2c.log\n2026-11.desk-000001.log\nend";
+    std::set<std::uint64_t> seen{checksum(text)};
+    for (size_t i = 0; i < text.size(); ++i) {
+        for (int bit = 0; bit < 8; ++bit) {
+            std::string altered = text;
+            altered[i] = static_cast<char>(altered[i] ^ (1 << bit));
+            seen.insert(checksum(altered));
+        }
+    }
+    CHECK(seen.size() == 1 + text.size() * 8);
 }
