@@ -125,8 +125,8 @@ int cmd_log(const LogOptions& options, const Context& context) {
     const Date today = to_local(context.now).date;
     const Date last = parse_week(options.week.value_or(""), today, config.week_start);
     const int count = std::max(options.weeks, 1);
-    LogReader reader(context.paths.data);
     const MonthCache cache(context.paths.cache, context.paths.data);
+    LogReader reader = cache.reader();
     const bool totals_only = options.weeks > 0 && !options.json && options.html.empty() &&
                              (!options.csv || csv == "weeks");
     const Goals goals = load_goals(context, config.goal);
@@ -202,8 +202,8 @@ Report week_totals(const Context& context, const Config& config, Date day) {
     // Only the months of the week are read (no streak), so only their files
     // are listed: status is meant to run at every shell prompt.
     const std::chrono::year_month_day first(week_start(day, config.week_start));
-    LogReader reader(context.paths.data, first.year() / first.month());
     const MonthCache cache(context.paths.cache, context.paths.data);
+    LogReader reader = cache.reader(first.year() / first.month());
     return build_report(reader, cache, week_start(day, config.week_start), 1, day, config.goal,
                         config.week_start, Streak::skip, Sessions::skip);
 }

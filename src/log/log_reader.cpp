@@ -59,6 +59,9 @@ bool parse_file_name(std::string_view name, YearMonth from, LogFile& out) {
     std::string_view middle = name.substr(8, name.size() - 8 - suffix);
     const size_t mark = middle.find(kConflictMark);
     out.conflict_copy = mark != std::string_view::npos;
+    // The rest of a conflict copy's name is Syncthing's; a newline there
+    // would split a line of a listing (list_log_files).
+    if (out.conflict_copy && middle.find('\n') != std::string_view::npos) return false;
     if (out.conflict_copy) middle = middle.substr(0, mark);
     if (!is_device_name(middle)) return false;
     out.device_size = static_cast<std::uint8_t>(middle.size());
@@ -152,28 +155,59 @@ class FileInput {
 
 }  // namespace
 
-LogReader::LogReader(fs::path folder)
-    : LogReader(std::move(folder), std::chrono::year::min() / std::chrono::January) {}
-
-LogReader::LogReader(fs::path folder, YearMonth from) : folder_(std::move(folder)) {
-    DIR* dir = ::opendir(folder_.c_str());
+std::string list_log_files(const fs::path& folder) {
+    std::string names;
+    DIR* dir = ::opendir(folder.c_str());
     if (!dir) {
-        if (errno == ENOENT) return;
-        throw cannot_read(folder_);
+        if (errno == ENOENT) return names;
+        throw cannot_read(folder);
     }
     errno = 0;
+    LogFile file;
     while (const dirent* entry = ::readdir(dir)) {
-        LogFile file;
-        if (parse_file_name(entry->d_name, from, file)) {
-            file.name = entry->d_name;
-            files_.push_back(std::move(file));
+        if (parse_file_name(entry->d_name, kAllMonths, file)) {
+            names += entry->d_name;
+            names += '\n';
         }
     }
     const int saved = errno;
     ::closedir(dir);
     if (saved != 0) {
         errno = saved;
-        throw cannot_read(folder_);
+        throw cannot_read(folder);
+    }
+    return names;
+}
+
+std::optional<FileStamp> stamp_folder(const fs::path& folder) {
+    struct stat st {};
+    if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return std::nullopt;
+    return stamp_of(st, {});
+}
+
+LogReader::LogReader(fs::path folder) : LogReader(std::move(folder), kAllMonths) {}
+
+LogReader::LogReader(fs::path folder, YearMonth from)
+    : LogReader(folder, from, list_log_files(folder)) {}
+
+LogReader::LogReader(fs::path folder, YearMonth from, std::string_view names)
+    : folder_(std::move(folder)) {
+    // `status` passes over ten years of names to find one month's: a name
+    // that starts with an earlier "YYYY-MM" is not looked at further.
+    const int year = static_cast<int>(from.year());
+    const std::string first = year >= 1 && year <= 9999
+                                  ? fmt::format("{:04}-{:02}", year, unsigned(from.month()))
+                                  : std::string();
+    while (!names.empty()) {
+        const size_t end = std::min(names.find('\n'), names.size());
+        const std::string_view name = names.substr(0, end);
+        names.remove_prefix(std::min(end + 1, names.size()));
+        if (name.substr(0, first.size()) < first) continue;
+        LogFile file;
+        if (parse_file_name(name, from, file)) {
+            file.name = name;
+            files_.push_back(std::move(file));
+        }
     }
     // Amendments first in each month, so that removals and notes are known
     // before the sessions they are about go past.

@@ -29,6 +29,8 @@ namespace selfcare {
 
 class IdSet;
 using YearMonth = std::chrono::year_month;
+// A month before any: "from" this one is the whole log.
+inline constexpr YearMonth kAllMonths = std::chrono::year::min() / std::chrono::January;
 
 struct LogFile {
     // The name alone, without the folder: a log folder holds hundreds of
@@ -61,6 +63,17 @@ struct FileStamp {
     bool operator==(const FileStamp&) const = default;
 };
 
+// The names of the log files in `folder` (every name LogReader would read,
+// of any month), each followed by a newline, in the folder's order. Empty
+// when the folder is missing. Throws Error when it exists but cannot be
+// listed.
+std::string list_log_files(const std::filesystem::path& folder);
+
+// The stamp of the folder itself (its name empty), or nothing when it is
+// not there or not a folder. Adding, removing or renaming a file in it
+// changes its times; appending to a file does not.
+std::optional<FileStamp> stamp_folder(const std::filesystem::path& folder);
+
 class LogReader {
   public:
     // Lists the log files in `folder`. A missing folder is an empty log.
@@ -69,6 +82,10 @@ class LogReader {
     // Lists only the files of `from` and later months: a reader for the
     // current week need not keep ten years of names.
     LogReader(std::filesystem::path folder, YearMonth from);
+    // The files of `from` and later months among `names`, a listing of
+    // `folder` as list_log_files gives it (or a copy of one the cache kept:
+    // MonthCache::reader). Names that are not log files are passed over.
+    LogReader(std::filesystem::path folder, YearMonth from, std::string_view names);
 
     // The months that have files, oldest first.
     std::vector<YearMonth> months() const;

@@ -1,5 +1,6 @@
 #include "month_cache.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <string>
@@ -9,6 +10,7 @@
 #include <fmt/core.h>
 
 #include "file.hpp"
+#include "folder_listing.hpp"
 #include "session_log.hpp"
 
 namespace selfcare {
@@ -45,11 +47,37 @@ MonthSummary read_summary(LogReader& reader, YearMonth month,
 
 }  // namespace
 
-MonthCache::MonthCache(const fs::path& root, const fs::path& data_folder) {
+MonthCache::MonthCache(const fs::path& root, const fs::path& data_folder, WallClock clock)
+    : data_folder_(data_folder), clock_(clock) {
     if (root.empty()) return;
     root_ = root;
-    data_folder_ = data_folder;
     dir_ = root / fmt::format("log-{:016x}", fnv1a(data_folder.string()));
+}
+
+LogReader MonthCache::reader(YearMonth from) const {
+    if (root_.empty()) return LogReader(data_folder_, from);
+    // The time is read before the stamp: any change made after the stamp
+    // was taken then gets a later time than the settled one kept.
+    const auto now = clock_();
+    const std::optional<FileStamp> stamp = stamp_folder(data_folder_);
+    if (!stamp) return LogReader(data_folder_, from);
+    const FileText kept = read_small_file(listing_file(), kMaxListingBytes, Links::refuse);
+    if (kept.ok()) {
+        if (const auto names = decode_listing(kept.text, data_folder_, *stamp)) {
+            return LogReader(data_folder_, from, *names);
+        }
+    }
+    const std::string names = list_log_files(data_folder_);
+    // The later of the two times: the change time moves with any change,
+    // even one that sets the modification time back (rsync -t does), and a
+    // modification time in the future holds the listing back until then.
+    const std::chrono::nanoseconds changed(std::max(stamp->mtime_ns, stamp->ctime_ns));
+    if (now.time_since_epoch() - changed > kListingSettle) {
+        if (const auto text = encode_listing(data_folder_, *stamp, names)) {
+            write_file(listing_file(), *text);
+        }
+    }
+    return LogReader(data_folder_, from, names);
 }
 
 fs::path MonthCache::file_for(YearMonth month) const {
@@ -117,6 +145,11 @@ void MonthCache::store_settled(const SettledWeeks& s, WeekStart start, std::uint
 fs::path MonthCache::settled_file(WeekStart start) const {
     if (root_.empty()) return {};
     return dir_ / (start == WeekStart::monday ? "settled-monday.weeks" : "settled-sunday.weeks");
+}
+
+fs::path MonthCache::listing_file() const {
+    if (root_.empty()) return {};
+    return dir_ / "folder.listing";
 }
 
 void MonthCache::store(const MonthSummary& s) const {

@@ -17,6 +17,7 @@
 // none, and of two processes writing the same month the last one wins, both
 // having written a correct summary. Deleting the cache is always safe.
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -27,14 +28,32 @@
 
 namespace selfcare {
 
+// The real time, read when the log folder is listed (MonthCache::reader).
+using WallClock = std::chrono::system_clock::time_point (*)();
+
+// How long the log folder must have been left alone before its listing is
+// kept. A folder's times come from a clock that may tick only every few
+// milliseconds (or seconds, on some file systems): a file added in the same
+// tick as the listing was made would leave the folder's stamp unchanged,
+// and a kept listing would miss it. Git calls such an entry "racily clean".
+inline constexpr std::chrono::seconds kListingSettle{2};
+
 class MonthCache {
   public:
     // No cache: every month is read from the log.
     MonthCache() = default;
     // The cache for the log in `data_folder`, kept in a folder of its own
     // under `root` ($XDG_CACHE_HOME/selfcare), so that two log folders never
-    // share summaries. An empty `root` is no cache.
-    MonthCache(const std::filesystem::path& root, const std::filesystem::path& data_folder);
+    // share summaries. An empty `root` is no cache. `clock` is for tests.
+    MonthCache(const std::filesystem::path& root, const std::filesystem::path& data_folder,
+               WallClock clock = &std::chrono::system_clock::now);
+
+    // A reader of the log from `from` on (LogReader). The folder's listing
+    // is the one the cache kept when the folder's stamp (stamp_folder) is
+    // exactly the one it was kept for; else the folder is listed, and the
+    // listing kept if the folder was last changed more than kListingSettle
+    // ago. Throws Error as LogReader does. REQUIRES: made with a data folder.
+    LogReader reader(YearMonth from = kAllMonths) const;
 
     // REQUIRES for every member that stores: SIGXFSZ is ignored (main does),
     // so that a summary write past `ulimit -f` fails quietly.
@@ -68,6 +87,8 @@ class MonthCache {
     std::filesystem::path file_for(YearMonth month) const;
     // The file that holds the settled weeks for `start`; empty with no cache.
     std::filesystem::path settled_file(WeekStart start) const;
+    // The file that holds the folder's listing; empty with no cache.
+    std::filesystem::path listing_file() const;
 
   private:
     std::optional<MonthSummary> load(YearMonth month) const;
@@ -79,6 +100,7 @@ class MonthCache {
     std::filesystem::path root_;  // empty: no cache
     std::filesystem::path dir_;   // root_ / "log-<hash of data_folder_>"
     std::filesystem::path data_folder_;
+    WallClock clock_ = nullptr;
 };
 
 }  // namespace selfcare

@@ -1,8 +1,10 @@
 // End to end: the log commands through the real binary, with "now", the
 // time zone and the locale fixed.
 
+#include <chrono>
 #include <sstream>
 #include <sys/stat.h>
+#include <thread>
 
 #include <doctest/doctest.h>
 
@@ -176,6 +178,38 @@ TEST_CASE("damaged lines are skipped with one warning per file, and the next app
     CHECK(sc(home, {"status", "--json"}).err.empty());
     CHECK(sc(home, {"status", "--format", "{done}"}).err.empty());
     CHECK_FALSE(sc(home, {"log"}).err.empty());
+}
+
+TEST_CASE(
+    "status keeps the log folder's listing once it settles, and sees a file synced in later") {
+    TempDir home;
+    CHECK(sc(home, {"log", "add", "home-session", "--at", "2026-11-16 08:00"}).status == 0);
+    const fs::path own = only_log(home);
+    // A folder's listing is kept once the folder has been left alone for two
+    // seconds (kListingSettle), by the real clock: so a real wait.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    CHECK(sc(home, {"status"}).out == "1/3 this week, 11/30 min\n");
+    std::vector<fs::path> kept;
+    for (const auto& e : fs::recursive_directory_iterator(home / "cache/selfcare")) {
+        if (e.path().filename() == "folder.listing") kept.push_back(e.path());
+    }
+    REQUIRE(kept.size() == 1);
+    const std::string listing = read_file(kept[0]);
+    CHECK(listing.find("\n" + own.filename().string() + "\n") != std::string::npos);
+
+    // Another device's month arrives as Syncthing brings files: written
+    // under a temporary name, then renamed into place.
+    const std::string header = read_file(own).substr(0, read_file(own).find('\n') + 1);
+    write_file(home / "data/selfcare/.syncthing.phone.tmp",
+               header +
+                   "2026-11-17\t2026-11-17T07:30:00+01:00\thome-session\tHome session\t600\t600\t"
+                   "659\t22\t22\t-\t-\ttimer\tphone-000001\t00000000000000ab\tcompleted\n");
+    fs::rename(home / "data/selfcare/.syncthing.phone.tmp",
+               home / "data/selfcare/2026-11.phone-000001.log");
+    CHECK(sc(home, {"status"}).out == "2/3 this week, 21/30 min\n");
+    CHECK(sc(home, {"log"}).out.find("  Sessions  2 of 3, 1 to go\n") != std::string::npos);
+    // The folder changed just now: its listing is not kept again yet.
+    CHECK(read_file(kept[0]) == listing);
 }
 
 TEST_CASE("status --format and --json, for status bars") {
