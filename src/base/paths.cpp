@@ -9,7 +9,9 @@ namespace {
 
 fs::path base_dir(const Lookup& lookup, const char* variable, const char* fallback) {
     const char* value = lookup(variable);
-    if (value && *value && fs::path(value).is_absolute()) return value;
+    // Absolute means starting with '/' (what path::is_absolute checks on
+    // POSIX, without splitting the path into parts first).
+    if (value && value[0] == '/') return value;
     const char* home = lookup("HOME");
     if (!home || !*home) {
         throw Error(std::string("neither ") + variable +
