@@ -185,9 +185,9 @@ std::optional<FileStamp> stamp_folder(const fs::path& folder) {
     return stamp_of(st, {});
 }
 
-LogReader::LogReader(fs::path folder) : LogReader(std::move(folder), kAllMonths) {}
+LogReader::LogReader(const fs::path& folder) : LogReader(folder, kAllMonths) {}
 
-LogReader::LogReader(fs::path folder, YearMonth from)
+LogReader::LogReader(const fs::path& folder, YearMonth from)
     : LogReader(folder, from, list_log_files(folder)) {}
 
 LogReader::LogReader(fs::path folder, YearMonth from, std::string_view names)

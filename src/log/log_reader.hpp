@@ -78,10 +78,10 @@ class LogReader {
   public:
     // Lists the log files in `folder`. A missing folder is an empty log.
     // Throws Error when the folder exists but cannot be listed.
-    explicit LogReader(std::filesystem::path folder);
+    explicit LogReader(const std::filesystem::path& folder);
     // Lists only the files of `from` and later months: a reader for the
     // current week need not keep ten years of names.
-    LogReader(std::filesystem::path folder, YearMonth from);
+    LogReader(const std::filesystem::path& folder, YearMonth from);
     // The files of `from` and later months among `names`, a listing of
     // `folder` as list_log_files gives it (or a copy of one the cache kept:
     // MonthCache::reader). Names that are not log files are passed over.

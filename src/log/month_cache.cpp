@@ -55,16 +55,16 @@ MonthCache::MonthCache(const fs::path& root, const fs::path& data_folder, WallCl
 }
 
 LogReader MonthCache::reader(YearMonth from) const {
-    if (root_.empty()) return LogReader(data_folder_, from);
+    if (root_.empty()) return {data_folder_, from};
     // The time is read before the stamp: any change made after the stamp
     // was taken then gets a later time than the settled one kept.
     const auto now = clock_();
     const std::optional<FileStamp> stamp = stamp_folder(data_folder_);
-    if (!stamp) return LogReader(data_folder_, from);
+    if (!stamp) return {data_folder_, from};
     const FileText kept = read_small_file(listing_file(), kMaxListingBytes, Links::refuse);
     if (kept.ok()) {
         if (const auto names = decode_listing(kept.text, data_folder_, *stamp)) {
-            return LogReader(data_folder_, from, *names);
+            return {data_folder_, from, *names};
         }
     }
     const std::string names = list_log_files(data_folder_);
@@ -77,7 +77,7 @@ LogReader MonthCache::reader(YearMonth from) const {
             write_file(listing_file(), *text);
         }
     }
-    return LogReader(data_folder_, from, names);
+    return {data_folder_, from, names};
 }
 
 fs::path MonthCache::file_for(YearMonth month) const {

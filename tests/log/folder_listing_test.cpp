@@ -36,9 +36,10 @@ struct Fixture {
         write_file(data / name, std::string(log_file_header()));
     }
     MonthCache cache(WallClock clock = &far_future) const {
-        return MonthCache(cache_home / "selfcare", data.path(), clock);
+        return {cache_home / "selfcare", data.path(), clock};
     }
-    std::vector<std::string> names(WallClock clock = &far_future, YearMonth from = kAllMonths) {
+    std::vector<std::string> names(WallClock clock = &far_future,
+                                   YearMonth from = kAllMonths) const {
         const LogReader reader = cache(clock).reader(from);
         std::vector<std::string> out;
         for (const LogFile& f : reader.files())
