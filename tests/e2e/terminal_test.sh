@@ -62,7 +62,10 @@ tmux -L "$socket" -f /dev/null new-session -d -s t -x 80 -y 24 \
     "env -i PATH=/usr/bin:/bin HOME=$HOME TERM=xterm-256color LANG=C.UTF-8 XDG_CONFIG_HOME=$XDG_CONFIG_HOME XDG_DATA_HOME=$XDG_DATA_HOME XDG_STATE_HOME=$XDG_STATE_HOME PS1='$ ' bash --norc --noprofile"
 wait_for '$'
 type_keys "stty -g > $work/stty.before; clear" Enter
-sleep 0.3
+for _ in $(seq 50); do
+    [ -s "$work/stty.before" ] && break
+    sleep 0.1
+done
 
 start_run() {
     type_keys "$binary run neck-release $*; echo EXIT=\$?" Enter
@@ -79,7 +82,11 @@ check_restored() {
     [ "$(flag alternate_on)" = 0 ] || fail "still on the alternate screen"
     [ "$(flag cursor_flag)" = 1 ] || fail "the cursor is still hidden"
     type_keys "stty -g > $work/stty.after" Enter
-    sleep 0.3
+    # The shell writes the file when it gets to it, later on a busy machine.
+    for _ in $(seq 50); do
+        [ -s "$work/stty.after" ] && break
+        sleep 0.1
+    done
     diff "$work/stty.before" "$work/stty.after" >&2 || fail "terminal settings changed"
 }
 
