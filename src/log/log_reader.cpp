@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -16,6 +15,7 @@
 #include "amendment.hpp"
 #include "error.hpp"
 #include "file.hpp"
+#include "folder_listing.hpp"
 #include "id_set.hpp"
 #include "text.hpp"
 
@@ -26,46 +26,9 @@ namespace {
 
 constexpr size_t kBufferSize = size_t{256} * 1024;
 constexpr size_t kLinesNamed = 10;
-constexpr std::string_view kConflictMark = ".sync-conflict-";
 
 Error cannot_read(const fs::path& path) {
     return Error(fmt::format("cannot read {}: {}", printable(path.string()), std::strerror(errno)));
-}
-
-// "2026-11.laptop-3f9a2c.log", "2026-11.laptop-3f9a2c.amend" and their
-// conflict copies; false for anything else in the folder (Syncthing's own
-// files, a user's notes), and for the files of months before `from`, which
-// are passed over before their device name is checked (`status` lists ten
-// years of files to read one month's).
-bool parse_file_name(std::string_view name, YearMonth from, LogFile& out) {
-    out.amendments = name.ends_with(".amend");
-    const size_t suffix = out.amendments ? 6 : 4;
-    if (name.size() < 9 + suffix || name[4] != '-' || name[7] != '.' ||
-        !(out.amendments || name.ends_with(".log"))) {
-        return false;
-    }
-    int y = 0, m = 0;
-    for (size_t i : {0, 1, 2, 3}) {
-        if (name[i] < '0' || name[i] > '9') return false;
-        y = y * 10 + (name[i] - '0');
-    }
-    for (size_t i : {5, 6}) {
-        if (name[i] < '0' || name[i] > '9') return false;
-        m = m * 10 + (name[i] - '0');
-    }
-    if (y < 1 || m < 1 || m > 12) return false;
-    out.month = std::chrono::year(y) / m;
-    if (out.month < from) return false;
-    std::string_view middle = name.substr(8, name.size() - 8 - suffix);
-    const size_t mark = middle.find(kConflictMark);
-    out.conflict_copy = mark != std::string_view::npos;
-    // The rest of a conflict copy's name is Syncthing's; a newline there
-    // would split a line of a listing (list_log_files).
-    if (out.conflict_copy && middle.find('\n') != std::string_view::npos) return false;
-    if (out.conflict_copy) middle = middle.substr(0, mark);
-    if (!is_device_name(middle)) return false;
-    out.device_size = static_cast<std::uint8_t>(middle.size());
-    return true;
 }
 
 // "# selfcare log v2" -> "2": the text after `prefix`, whatever it is, or
@@ -155,30 +118,6 @@ class FileInput {
 
 }  // namespace
 
-std::string list_log_files(const fs::path& folder) {
-    std::string names;
-    DIR* dir = ::opendir(folder.c_str());
-    if (!dir) {
-        if (errno == ENOENT) return names;
-        throw cannot_read(folder);
-    }
-    errno = 0;
-    LogFile file;
-    while (const dirent* entry = ::readdir(dir)) {
-        if (parse_file_name(entry->d_name, kAllMonths, file)) {
-            names += entry->d_name;
-            names += '\n';
-        }
-    }
-    const int saved = errno;
-    ::closedir(dir);
-    if (saved != 0) {
-        errno = saved;
-        throw cannot_read(folder);
-    }
-    return names;
-}
-
 std::optional<FileStamp> stamp_folder(const fs::path& folder) {
     struct stat st {};
     if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return std::nullopt;
@@ -204,7 +143,7 @@ LogReader::LogReader(fs::path folder, YearMonth from, std::string_view names)
         names.remove_prefix(std::min(end + 1, names.size()));
         if (name.substr(0, first.size()) < first) continue;
         LogFile file;
-        if (parse_file_name(name, from, file)) {
+        if (parse_log_file_name(name, from, file)) {
             file.name = name;
             files_.push_back(std::move(file));
         }

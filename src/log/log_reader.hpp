@@ -63,12 +63,6 @@ struct FileStamp {
     bool operator==(const FileStamp&) const = default;
 };
 
-// The names of the log files in `folder` (every name LogReader would read,
-// of any month), each followed by a newline, in the folder's order. Empty
-// when the folder is missing. Throws Error when it exists but cannot be
-// listed.
-std::string list_log_files(const std::filesystem::path& folder);
-
 // The stamp of the folder itself (its name empty), or nothing when it is
 // not there or not a folder. Adding, removing or renaming a file in it
 // changes its times; appending to a file does not.
@@ -83,8 +77,9 @@ class LogReader {
     // current week need not keep ten years of names.
     LogReader(const std::filesystem::path& folder, YearMonth from);
     // The files of `from` and later months among `names`, a listing of
-    // `folder` as list_log_files gives it (or a copy of one the cache kept:
-    // MonthCache::reader). Names that are not log files are passed over.
+    // `folder` as list_log_files gives it (folder_listing.hpp), or the copy
+    // the cache kept (MonthCache::reader). Names that are not log files are
+    // passed over.
     LogReader(std::filesystem::path folder, YearMonth from, std::string_view names);
 
     // The months that have files, oldest first.
