@@ -246,15 +246,21 @@ std::vector<std::string> logged(const TempDir& home) {
     return lines;
 }
 
-// The tiny routine, and a speech command in the config that appends each
-// cue it is given to a file, whose path is returned.
-std::string record_speech(const TempDir& home) {
+// The tiny routine, and the shell `script` as the speech command in the
+// config, given each cue as $1.
+void speak_with(const TempDir& home, const std::string& script) {
     write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
-    const std::string said = (home / "said").string();
-    write_file(home / "speak", "#!/bin/sh\nprintf '%s\\n' \"$1\" >> " + said + "\n");
+    write_file(home / "speak", "#!/bin/sh\n" + script);
     std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
     write_file(home / "config/selfcare/config.toml",
                "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+}
+
+// speak_with a command that appends each cue to a file, whose path is
+// returned.
+std::string record_speech(const TempDir& home) {
+    const std::string said = (home / "said").string();
+    speak_with(home, "printf '%s\\n' \"$1\" >> " + said + "\n");
     return said;
 }
 }  // namespace
@@ -368,14 +374,10 @@ bool alive(const std::string& pid) {
 
 TEST_CASE("a speech program that starts children is ended with all of them") {
     TempDir home;
-    write_file(home / "config/selfcare/routines/tiny.toml", kTiny);
     const std::string pids = (home / "pids").string();
     // A wrapper script, as people write around espeak-ng: its child would
     // go on after the wrapper was killed alone.
-    write_file(home / "speak", "#!/bin/sh\nsleep 30 &\necho $! >> " + pids + "\nwait\n");
-    std::filesystem::permissions(home / "speak", std::filesystem::perms::owner_all);
-    write_file(home / "config/selfcare/config.toml",
-               "[cues]\nsay = [\"" + (home / "speak").string() + "\", \"{text}\"]\n");
+    speak_with(home, "sleep 30 &\necho $! >> " + pids + "\nwait\n");
     REQUIRE(run_selfcare(home, {"run", "tiny", "--no-log"}, "\n").status == 0);
     std::istringstream started(read_file(pids));
     int count = 0;
